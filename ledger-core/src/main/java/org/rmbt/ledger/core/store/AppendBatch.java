@@ -1,0 +1,35 @@
+package org.rmbt.ledger.core.store;
+
+import java.util.List;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.merkle.StoredHash;
+
+/**
+ * Everything one sequencer batch writes, applied atomically: entries {@code firstIndex ..
+ * firstIndex + entries.size() - 1}, their leaf and envelope hashes for lookup, and the tree hashes
+ * the batch adds.
+ */
+public record AppendBatch(
+    long firstIndex,
+    List<byte[]> entries,
+    List<Hash> leafHashes,
+    List<Hash> envelopeHashes,
+    List<StoredHash> treeHashes) {
+  public AppendBatch {
+    if (firstIndex < 0) {
+      throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
+    }
+    if (leafHashes.size() != entries.size() || envelopeHashes.size() != entries.size()) {
+      throw new IllegalArgumentException("one leaf hash and one envelope hash per entry");
+    }
+    entries = entries.stream().map(byte[]::clone).toList();
+    leafHashes = List.copyOf(leafHashes);
+    envelopeHashes = List.copyOf(envelopeHashes);
+    treeHashes = List.copyOf(treeHashes);
+  }
+
+  @Override
+  public List<byte[]> entries() {
+    return entries.stream().map(byte[]::clone).toList();
+  }
+}

@@ -1,0 +1,23 @@
+package org.rmbt.ledger.core.store;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.merkle.HashReader;
+
+/**
+ * Read side of the log's storage: entries, their lookup index and the stored tree hashes.
+ *
+ * <p>Implementations: return only durable data; throw {@link StoreException} on any storage fault
+ * or on a request for data that was never written (an entry or stored hash past the end).
+ */
+public interface LogReader extends HashReader {
+  /** Number of durable entries. */
+  long size();
+
+  /** Exactly {@code count} entry byte strings starting at index {@code from}, as stored. */
+  List<byte[]> readEntries(long from, int count);
+
+  /** The index of the entry whose leaf hash or envelope hash is {@code key}, if any. */
+  OptionalLong indexOf(Hash key);
+}
