@@ -1,0 +1,13 @@
+package org.rmbt.ledger.core.ledger;
+
+import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.hash.Hash;
+
+/**
+ * The sequencer's view of the durable log between batches.
+ *
+ * @param size durable entries
+ * @param lastLeafHash leaf hash of entry {@code size - 1}, {@link Hash#ZERO} for an empty log
+ * @param checkpoint latest signed checkpoint; its size equals {@code size} between batches
+ */
+record LogState(long size, Hash lastLeafHash, SignedCheckpoint checkpoint) {}

@@ -1,0 +1,112 @@
+package org.rmbt.ledger.core.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that writes the log. Submissions queue; the thread takes what is queued (up to a
+ * batch, waiting at most the configured delay to fill one) and commits it as one durable write.
+ * A storage fault freezes it: the in-memory state may no longer match the store, so it refuses
+ * further appends until the ledger is reopened, which re-checks and recovers.
+ */
+final class Sequencer implements Runnable {
+  private static final long IDLE_POLL_MILLIS = 50;
+
+  private final BlockingQueue<Submission> queue;
+  private final BatchCommitter committer;
+  private final LedgerConfig config;
+  private volatile LogState state;
+  private volatile RuntimeException frozen;
+  private volatile boolean closing;
+
+  Sequencer(LogState initial, BatchCommitter committer, LedgerConfig config) {
+    this.state = initial;
+    this.committer = committer;
+    this.config = config;
+    this.queue = new ArrayBlockingQueue<>(config.maxQueuedEntries());
+  }
+
+  LogState state() {
+    return state;
+  }
+
+  void submit(Submission s) {
+    RuntimeException f = frozen;
+    if (f != null) {
+      throw new LedgerFrozenException("ledger is frozen after a storage fault; reopen it", f);
+    }
+    if (closing) {
+      throw new LedgerFrozenException("ledger is closing", null);
+    }
+    if (!queue.offer(s)) {
+      throw new BackpressureException(
+          "append queue full (" + config.maxQueuedEntries() + " waiting); retry later");
+    }
+  }
+
+  /** Stops taking submissions; {@link #run} returns once everything queued is committed. */
+  void close() {
+    closing = true;
+  }
+
+  @Override
+  public void run() {
+    while (!(closing && queue.isEmpty())) {
+      List<Submission> batch;
+      try {
+        batch = nextBatch();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failAll(new LedgerFrozenException("sequencer interrupted", e), new ArrayList<>());
+        return;
+      }
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+    }
+  }
+
+  private void commit(List<Submission> batch) {
+    if (frozen != null) {
+      failAll(new LedgerFrozenException("ledger is frozen; reopen it", frozen), batch);
+      return;
+    }
+    try {
+      state = committer.commit(batch, state);
+    } catch (RuntimeException e) {
+      frozen = e;
+      failAll(e, batch);
+    }
+  }
+
+  private List<Submission> nextBatch() throws InterruptedException {
+    List<Submission> batch = new ArrayList<>();
+    Submission first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    if (first == null) {
+      return batch;
+    }
+    batch.add(first);
+    queue.drainTo(batch, config.maxBatchEntries() - 1);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.maxBatchDelayMillis());
+    while (batch.size() < config.maxBatchEntries()) {
+      long wait = deadline - System.nanoTime();
+      Submission more = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
+      if (more == null) {
+        break;
+      }
+      batch.add(more);
+      queue.drainTo(batch, config.maxBatchEntries() - batch.size());
+    }
+    return batch;
+  }
+
+  private void failAll(RuntimeException cause, List<Submission> batch) {
+    queue.drainTo(batch);
+    for (Submission s : batch) {
+      s.result().completeExceptionally(cause);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.rmbt.ledger.core.record;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.proto.Envelope;
+import org.rmbt.ledger.proto.LedgerEntry;
+import org.rmbt.ledger.proto.Signature;
+import org.rmbt.ledger.proto.SubjectLink;
+
+/**
+ * Strict decoding of envelopes and log entries. Canonical or nothing: bytes are parsed,
+ * re-serialized and compared, and unknown fields are refused, so one message has exactly one
+ * accepted byte string and a leaf hash names one meaning.
+ */
+public final class EntryCodec {
+  public static final int MAX_PAYLOAD_BYTES = 1 << 20;
+  public static final int MAX_SIGNATURES = 16;
+  public static final int MAX_SUBJECT_LINKS = 64;
+  private static final Pattern PAYLOAD_TYPE = Pattern.compile("[\\x21-\\x7e]{1,128}");
+  private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
+  private static final int SIGNATURE_BYTES = 64;
+
+  private EntryCodec() {}
+
+  public static Envelope decodeEnvelope(byte[] bytes) throws MalformedException {
+    Envelope env;
+    try {
+      env = Envelope.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new MalformedException("envelope", "not a valid protobuf message");
+    }
+    requireCanonical("envelope", env, bytes);
+    checkEnvelope("envelope", env);
+    return env;
+  }
+
+  public static LedgerEntry decodeEntry(byte[] bytes) throws MalformedException {
+    LedgerEntry entry;
+    try {
+      entry = LedgerEntry.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new MalformedException("entry", "not a valid protobuf message");
+    }
+    requireCanonical("entry", entry, bytes);
+    Hash.decode("entry.prev_leaf_hash", entry.getPrevLeafHash().toByteArray());
+    if (entry.getIndex() < 0) {
+      throw new MalformedException("entry.index", "out of range");
+    }
+    if (entry.getSubjectLinksCount() > MAX_SUBJECT_LINKS) {
+      throw new MalformedException("entry.subject_links", "more than " + MAX_SUBJECT_LINKS);
+    }
+    for (int i = 0; i < entry.getSubjectLinksCount(); i++) {
+      checkLink("entry.subject_links[" + i + "]", entry.getSubjectLinks(i));
+    }
+    if (!entry.hasEnvelope()) {
+      throw new MalformedException("entry.envelope", "missing");
+    }
+    checkEnvelope("entry.envelope", entry.getEnvelope());
+    return entry;
+  }
+
+  /** The previous-leaf hash an entry carries, already checked by {@link #decodeEntry}. */
+  public static Hash prevLeafHash(LedgerEntry entry) {
+    return new Hash(entry.getPrevLeafHash().toByteArray());
+  }
+
+  private static void checkEnvelope(String field, Envelope env) throws MalformedException {
+    if (!PAYLOAD_TYPE.matcher(env.getPayloadType()).matches()) {
+      throw new MalformedException(
+          field + ".payload_type", "must be 1 to 128 printable ASCII characters");
+    }
+    if (env.getPayload().size() > MAX_PAYLOAD_BYTES) {
+      throw new MalformedException(field + ".payload", "larger than " + MAX_PAYLOAD_BYTES);
+    }
+    int n = env.getSignaturesCount();
+    if (n == 0 || n > MAX_SIGNATURES) {
+      throw new MalformedException(
+          field + ".signatures", "must hold 1 to " + MAX_SIGNATURES + ", got " + n);
+    }
+    for (int i = 0; i < n; i++) {
+      Signature s = env.getSignatures(i);
+      String f = field + ".signatures[" + i + "]";
+      if (!KEY_ID.matcher(s.getKeyid()).matches()) {
+        throw new MalformedException(f + ".keyid", "must be 64 lowercase hex digits");
+      }
+      if (s.getSig().size() != SIGNATURE_BYTES) {
+        throw new MalformedException(f + ".sig", "must be 64 bytes, got " + s.getSig().size());
+      }
+    }
+  }
+
+  private static void checkLink(String field, SubjectLink link) throws MalformedException {
+    if (link.getSubject().isEmpty() || link.getSubject().length() > 256) {
+      throw new MalformedException(field + ".subject", "must be 1 to 256 characters");
+    }
+    ByteString prev = link.getPrevLeafHash();
+    if (!prev.isEmpty()) {
+      Hash.decode(field + ".prev_leaf_hash", prev.toByteArray());
+    }
+  }
+
+  private static void requireCanonical(String field, Message msg, byte[] bytes)
+      throws MalformedException {
+    if (hasUnknownFields(msg)) {
+      throw new MalformedException(field, "has fields this version does not know");
+    }
+    if (!Arrays.equals(msg.toByteArray(), bytes)) {
+      throw new MalformedException(field, "not canonical (field order, repeats or encoding)");
+    }
+  }
+
+  private static boolean hasUnknownFields(Message msg) {
+    if (!msg.getUnknownFields().asMap().isEmpty()) {
+      return true;
+    }
+    for (Map.Entry<FieldDescriptor, Object> f : msg.getAllFields().entrySet()) {
+      if (f.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+        continue;
+      }
+      List<?> values = f.getKey().isRepeated() ? (List<?>) f.getValue() : List.of(f.getValue());
+      for (Object v : values) {
+        if (hasUnknownFields((Message) v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+package org.rmbt.ledger.core.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.ledger.LedgerView;
+
+/** Builds proof bundles from an open ledger: entries and proofs to its latest checkpoint. */
+public final class BundleAssembler {
+  private final LedgerView view;
+  private final String logKey;
+
+  public BundleAssembler(LedgerView view, String logKey) {
+    this.view = view;
+    this.logKey = logKey;
+  }
+
+  /**
+   * A bundle of the given entries, each with its inclusion proof to the latest checkpoint, plus a
+   * consistency proof from each earlier checkpoint size given (sizes the log signed at).
+   */
+  public ProofBundle assemble(SortedSet<Long> indexes, SortedSet<Long> earlierSizes)
+      throws MalformedException {
+    SignedCheckpoint cp = view.latestCheckpoint();
+    long size = cp.checkpoint().size();
+    List<ProofBundle.Entry> entries = new ArrayList<>();
+    for (long i : indexes) {
+      byte[] bytes = view.entries(i, 1).get(0);
+      entries.add(new ProofBundle.Entry(i, bytes, view.inclusionProof(i, size)));
+    }
+    List<ProofBundle.Consistency> consistency = new ArrayList<>();
+    for (long older : earlierSizes) {
+      SignedCheckpoint old =
+          view.checkpoint(older)
+              .orElseThrow(
+                  () -> new MalformedException("sizes", "no checkpoint signed at " + older));
+      consistency.add(
+          new ProofBundle.Consistency(new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
+    }
+    return new ProofBundle(logKey, new String(cp.note(), StandardCharsets.UTF_8), entries, consistency, List.of(), 0, List.of());
+  }
+}

@@ -1,0 +1,81 @@
+package org.rmbt.ledger.core.verify;
+
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.rmbt.ledger.core.checkpoint.Checkpoint;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.Hashing;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.record.EntryCodec;
+import org.rmbt.ledger.core.store.LogReader;
+import org.rmbt.ledger.proto.LedgerEntry;
+
+/**
+ * Verifies a whole copy of a log against a signed checkpoint the caller already opened with the
+ * log's key: decodes every entry strictly, checks its index and hash-chain link, re-hashes it, and
+ * compares the recomputed root with the checkpoint's. Trusts nothing the store computed.
+ */
+public final class LogVerifier {
+  private static final int CHUNK = 4096;
+
+  private LogVerifier() {}
+
+  /**
+   * @param progress told the number of entries verified so far, after each chunk
+   * @return the number of entries verified
+   */
+  public static long verify(LogReader log, Checkpoint checkpoint, LongConsumer progress)
+      throws LogVerificationException {
+    long size = checkpoint.size();
+    if (log.size() < size) {
+      throw new LogVerificationException(
+          "log holds " + log.size() + " entries, the checkpoint covers " + size);
+    }
+    RootAccumulator root = new RootAccumulator();
+    Hash prev = Hash.ZERO;
+    for (long from = 0; from < size; from += CHUNK) {
+      List<byte[]> chunk = log.readEntries(from, (int) Math.min(CHUNK, size - from));
+      for (int i = 0; i < chunk.size(); i++) {
+        prev = checkEntry("entry " + (from + i), from + i, chunk.get(i), prev);
+        root.add(prev);
+      }
+      progress.accept(root.size());
+    }
+    Hash computed = root.root();
+    if (!computed.equals(checkpoint.root())) {
+      throw new LogVerificationException(
+          "recomputed root at size "
+              + size
+              + " is "
+              + computed
+              + ", the checkpoint signs "
+              + checkpoint.root());
+    }
+    return size;
+  }
+
+  /**
+   * Decodes one entry strictly and checks its index and, when {@code prev} is known, its hash-chain
+   * link. Returns its leaf hash.
+   *
+   * @param where names the entry in errors
+   * @param prev leaf hash of entry {@code index - 1}, or null if the caller does not have it
+   */
+  static Hash checkEntry(String where, long index, byte[] bytes, Hash prev)
+      throws LogVerificationException {
+    LedgerEntry entry;
+    try {
+      entry = EntryCodec.decodeEntry(bytes);
+    } catch (MalformedException e) {
+      throw new LogVerificationException(where + ": " + e.getMessage(), e);
+    }
+    if (entry.getIndex() != index) {
+      throw new LogVerificationException(where + ": entry carries index " + entry.getIndex());
+    }
+    if (prev != null && !EntryCodec.prevLeafHash(entry).equals(prev)) {
+      throw new LogVerificationException(
+          where + ": prev_leaf_hash is not the leaf hash of entry " + (index - 1));
+    }
+    return Hashing.leaf(bytes);
+  }
+}

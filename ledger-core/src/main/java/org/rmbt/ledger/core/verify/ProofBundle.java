@@ -1,0 +1,73 @@
+package org.rmbt.ledger.core.verify;
+
+import java.util.Arrays;
+import java.util.List;
+import org.rmbt.ledger.core.hash.Hash;
+
+/**
+ * {@code rmbt-proof-bundle/v1}: everything an auditor needs, besides the keys they trust, to check
+ * entries against a signed checkpoint offline (DESIGN.md, "Proof bundle").
+ *
+ * @param logKey the log's C2SP verifier key string
+ * @param checkpoint the signed checkpoint note text every proof leads to
+ * @param witnessQuorum how many of {@code witnesses} the bundle claims cosigned
+ */
+public record ProofBundle(
+    String logKey,
+    String checkpoint,
+    List<Entry> entries,
+    List<Consistency> consistency,
+    List<String> witnesses,
+    int witnessQuorum,
+    List<Anchor> anchors) {
+  public static final String FORMAT = "rmbt-proof-bundle/v1";
+
+  public ProofBundle {
+    entries = List.copyOf(entries);
+    consistency = List.copyOf(consistency);
+    witnesses = List.copyOf(witnesses);
+    anchors = List.copyOf(anchors);
+  }
+
+  /** One logged entry: its exact leaf bytes and its audit path to the bundle's checkpoint. */
+  public record Entry(long index, byte[] entry, List<Hash> inclusionProof) {
+    public Entry {
+      entry = entry.clone();
+      inclusionProof = List.copyOf(inclusionProof);
+    }
+
+    @Override
+    public byte[] entry() {
+      return entry.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Entry e
+          && e.index == index
+          && Arrays.equals(e.entry, entry)
+          && e.inclusionProof.equals(inclusionProof);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(index) * 31 + Arrays.hashCode(entry);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[index=" + index + ", " + entry.length + " bytes]";
+    }
+  }
+
+  /** An older signed checkpoint and the proof that the bundle's checkpoint extends it. */
+  public record Consistency(String checkpoint, List<Hash> proof) {
+    public Consistency {
+      proof = List.copyOf(proof);
+    }
+  }
+
+  /** Where a checkpoint was anchored on a chain; checked only with a chain endpoint. */
+  public record Anchor(
+      long chainId, String registry, String txHash, long blockNumber, long treeSize, Hash root) {}
+}

@@ -1,0 +1,79 @@
+package org.rmbt.ledger.node.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rmbt.ledger.core.checkpoint.Checkpoint;
+import org.rmbt.ledger.core.checkpoint.VerifierKey;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.hash.VerificationException;
+import org.rmbt.ledger.core.verify.BundleVerifier;
+import org.rmbt.ledger.core.verify.ProofBundleCodec;
+import org.rmbt.ledger.core.verify.VerifiedBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "verify",
+    description = "Verify a proof bundle offline: checkpoint signature, inclusion, chain, consistency.")
+final class VerifyCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "The proof bundle (rmbt-proof-bundle/v1 JSON).")
+  Path bundle;
+
+  @Option(
+      names = "--log-key",
+      required = true,
+      description = "The log's verifier key you trust, or @file holding it.")
+  String logKey;
+
+  @Option(names = "--witness", description = "A witness verifier key you trust (repeatable).")
+  List<String> witnesses = new ArrayList<>();
+
+  @Option(names = "--quorum", defaultValue = "0", description = "Cosignatures required.")
+  int quorum;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    VerifiedBundle result;
+    try {
+      List<VerifierKey> ws = new ArrayList<>();
+      for (String w : witnesses) {
+        ws.add(KeyFiles.verifierKey(w));
+      }
+      BundleVerifier verifier = new BundleVerifier(KeyFiles.verifierKey(logKey), ws, quorum);
+      result = verifier.verify(ProofBundleCodec.decode(Files.readString(bundle)));
+    } catch (MalformedException e) {
+      return Report.fail(json, Rmbt.BAD_INPUT, "malformed", e.getMessage());
+    } catch (VerificationException e) {
+      return Report.fail(json, Rmbt.VERIFICATION_FAILED, "failed", e.getMessage());
+    }
+    Checkpoint cp = result.checkpoint().checkpoint();
+    Report.ok(
+        json,
+        "bundle verified: checkpoint "
+            + cp.origin()
+            + " size "
+            + cp.size()
+            + " root "
+            + cp.root().base64()
+            + "; "
+            + result.entries()
+            + " entries included, "
+            + result.consistencyProofs()
+            + " consistency proofs, "
+            + result.cosignatures()
+            + " cosignatures"
+            + (result.anchorsNotChecked() > 0
+                ? "; " + result.anchorsNotChecked() + " anchors not checked (offline)"
+                : ""),
+        cp);
+    return Rmbt.OK;
+  }
+}
