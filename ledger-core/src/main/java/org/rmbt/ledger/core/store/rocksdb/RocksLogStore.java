@@ -119,6 +119,8 @@ public final class RocksLogStore implements LogStore {
       db.write(tuning.syncWrite, wb);
       return newSize;
     } catch (RocksDBException e) {
+      // The WAL may or may not hold the batch now (e.g. the write landed, the fsync failed), and
+      // RocksDB may have stopped taking writes: the caller treats this as fatal and reopens.
       throw new StoreException("append at " + batch.firstIndex() + " failed: " + e.getMessage(), e);
     }
   }
@@ -228,6 +230,7 @@ public final class RocksLogStore implements LogStore {
     enter();
     try {
       synchronized (writeLock) {
+        // The cached latest is authoritative: RocksDB's directory lock keeps other processes out.
         long latestSize = latest.map(StoredCheckpoint::size).orElse(-1L);
         if (expectedLatestSize != latestSize) {
           throw new CheckpointConflictException(
@@ -250,6 +253,7 @@ public final class RocksLogStore implements LogStore {
         latest = Optional.of(next);
       }
     } catch (RocksDBException e) {
+      // As for append: the checkpoint may be durable after all; reopening tells.
       throw new StoreException("checkpoint " + next.size() + " failed: " + e.getMessage(), e);
     } finally {
       exit();
