@@ -6,7 +6,8 @@ package org.rmbt.ledger.core.store;
  * <p>Implementations: {@link #append} applies the whole batch atomically and syncs it to disk
  * before it returns; its {@code firstIndex} must equal {@link #size()} (else {@link
  * StoreException}, nothing written). After a crash the store holds either all of a batch or none of
- * it.
+ * it. {@link #putCheckpoint} refuses a checkpoint larger than {@link #size()} with {@link
+ * StoreException}: a checkpoint only ever covers durable entries.
  */
 public interface LogStore extends LogReader, CheckpointStore, AutoCloseable {
   void append(AppendBatch batch);

@@ -1,0 +1,64 @@
+package org.rmbt.ledger.core.store.rocksdb;
+
+import java.util.List;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.merkle.StoredHash;
+import org.rmbt.ledger.core.store.AppendBatch;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The store's column families and how a batch is laid out in them: {@code entries} (8-byte
+ * big-endian index → entry bytes), {@code leaf_index} (leaf or envelope hash → index), {@code tree}
+ * (stored-hash index → 32 bytes), {@code checkpoints} (size → note bytes), {@code meta} ({@code
+ * "size"} → 8 bytes).
+ */
+record Families(
+    ColumnFamilyHandle entries,
+    ColumnFamilyHandle leafIndex,
+    ColumnFamilyHandle tree,
+    ColumnFamilyHandle checkpoints,
+    ColumnFamilyHandle meta) {
+  static final byte[] SIZE_KEY = {'s', 'i', 'z', 'e'};
+
+  /** Picks the families out of handles opened in {@link RocksTuning#FAMILIES} order. */
+  static Families of(List<ColumnFamilyHandle> handles) {
+    return new Families(
+        handles.get(RocksTuning.FAMILIES.indexOf("entries")),
+        handles.get(RocksTuning.FAMILIES.indexOf("leaf_index")),
+        handles.get(RocksTuning.FAMILIES.indexOf("tree")),
+        handles.get(RocksTuning.FAMILIES.indexOf("checkpoints")),
+        handles.get(RocksTuning.FAMILIES.indexOf("meta")));
+  }
+
+  /**
+   * Stages all of {@code batch}, and the new meta size, into {@code wb}; returns the new size. Two
+   * scratch buffers serve every put: WriteBatch.put copies key and value into native memory.
+   */
+  long stage(AppendBatch batch, WriteBatch wb) throws RocksDBException {
+    List<byte[]> values = batch.entries(); // the record hands out copies: take them once
+    byte[] key = new byte[Keys.LONG_SIZE];
+    byte[] hash = new byte[Hash.SIZE];
+    long index = batch.firstIndex();
+    for (int i = 0; i < values.size(); i++, index++) {
+      Keys.write(index, key);
+      wb.put(entries, key, values.get(i));
+      batch.leafHashes().get(i).copyTo(hash, 0);
+      wb.put(leafIndex, hash, key);
+      batch.envelopeHashes().get(i).copyTo(hash, 0);
+      wb.put(leafIndex, hash, key);
+    }
+    for (StoredHash stored : batch.treeHashes()) {
+      if (stored.index() < 0) {
+        throw new IllegalArgumentException("negative stored-hash index " + stored.index());
+      }
+      Keys.write(stored.index(), key);
+      stored.hash().copyTo(hash, 0);
+      wb.put(tree, key, hash);
+    }
+    Keys.write(index, key);
+    wb.put(meta, SIZE_KEY, key);
+    return index;
+  }
+}

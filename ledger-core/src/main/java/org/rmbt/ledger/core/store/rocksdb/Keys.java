@@ -1,0 +1,45 @@
+package org.rmbt.ledger.core.store.rocksdb;
+
+import org.rmbt.ledger.core.store.StoreException;
+
+/**
+ * The store's one binary key/value format: 8-byte big-endian non-negative longs, so RocksDB's
+ * bytewise key order is numeric order and the last key of a family is its largest index.
+ */
+final class Keys {
+  static final int LONG_SIZE = 8;
+
+  private Keys() {}
+
+  static byte[] of(long value) {
+    byte[] out = new byte[LONG_SIZE];
+    write(value, out);
+    return out;
+  }
+
+  static void write(long value, byte[] dst) {
+    for (int i = LONG_SIZE - 1; i >= 0; i--) {
+      dst[i] = (byte) value;
+      value >>>= 8;
+    }
+  }
+
+  /**
+   * Decodes a stored long, refusing anything but exactly 8 bytes of a non-negative value.
+   *
+   * @param what names the value in the error, e.g. {@code "meta size"}
+   */
+  static long decode(String what, byte[] bytes) {
+    if (bytes.length != LONG_SIZE) {
+      throw new StoreException(what + " must be 8 bytes, found " + bytes.length);
+    }
+    long value = 0;
+    for (byte b : bytes) {
+      value = (value << 8) | (b & 0xff);
+    }
+    if (value < 0) {
+      throw new StoreException(what + " is negative: " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,300 @@
+package org.rmbt.ledger.core.store.rocksdb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.store.AppendBatch;
+import org.rmbt.ledger.core.store.CheckpointConflictException;
+import org.rmbt.ledger.core.store.LogStore;
+import org.rmbt.ledger.core.store.StoreException;
+import org.rmbt.ledger.core.store.StoredCheckpoint;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The log's storage in RocksDB, one column family per kind of data (see {@link Families}).
+ *
+ * <p>One writer ({@link #append}, {@link #putCheckpoint}) and any number of concurrent readers.
+ * {@link #size()} is the publication point: readers see an entry, or find it by hash, only once a
+ * synced batch has moved it. {@link #close()} waits for calls in flight; later calls that would
+ * touch the database throw {@link StoreException}.
+ */
+public final class RocksLogStore implements LogStore {
+  private final RocksTuning tuning;
+  private final RocksDB db;
+  private final List<ColumnFamilyHandle> handles;
+  private final Families families;
+
+  /** Shared by calls that use native handles, exclusive for close: no use after free. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+  private boolean closed; // guarded by lifecycle
+
+  /** Serialises writers, so the size check and the write it guards cannot interleave. */
+  private final Object writeLock = new Object();
+
+  private volatile long size;
+  private volatile Optional<StoredCheckpoint> latest;
+
+  private RocksLogStore(RocksTuning tuning, RocksDB db, List<ColumnFamilyHandle> handles) {
+    this.tuning = tuning;
+    this.db = db;
+    this.handles = List.copyOf(handles);
+    this.families = Families.of(handles);
+    RecoveredState state = RecoveredState.load(db, tuning.read, families);
+    this.size = state.size();
+    this.latest = state.latest();
+  }
+
+  /**
+   * Opens (creating if missing) the store in {@code dir}.
+   *
+   * @throws StoreException if RocksDB cannot open it, or its size marker, entries and checkpoints
+   *     disagree (the message says which)
+   */
+  public static RocksLogStore open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create store directory " + dir, e);
+    }
+    RocksTuning tuning = new RocksTuning();
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    RocksDB db;
+    try {
+      db = RocksDB.open(tuning.db, dir.toString(), tuning.descriptors, handles);
+    } catch (RocksDBException e) {
+      tuning.close();
+      throw new StoreException("cannot open RocksDB at " + dir + ": " + e.getMessage(), e);
+    }
+    try {
+      return new RocksLogStore(tuning, db, handles);
+    } catch (RuntimeException e) {
+      try {
+        closeNative(db, handles, tuning);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public void append(AppendBatch batch) {
+    enter();
+    try {
+      synchronized (writeLock) {
+        if (batch.firstIndex() != size) {
+          throw new StoreException(
+              "batch starts at index " + batch.firstIndex() + " but the log has " + size);
+        }
+        long newSize = write(batch);
+        // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
+        size = newSize;
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  /** Writes the batch as one synced WriteBatch; returns the new size. */
+  private long write(AppendBatch batch) {
+    try (WriteBatch wb = new WriteBatch()) {
+      long newSize = families.stage(batch, wb);
+      // crash during write: the batch is one WAL record; recovery keeps all of it or none.
+      db.write(tuning.syncWrite, wb);
+      return newSize;
+    } catch (RocksDBException e) {
+      // The WAL may or may not hold the batch now (e.g. the write landed, the fsync failed), and
+      // RocksDB may have stopped taking writes: the caller treats this as fatal and reopens.
+      throw new StoreException("append at " + batch.firstIndex() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<byte[]> readEntries(long from, int count) {
+    if (from < 0 || count < 0) {
+      throw new IllegalArgumentException("from and count must be >= 0: " + from + ", " + count);
+    }
+    long known = size;
+    if (from > known - count) {
+      throw new StoreException(
+          "entries " + from + "+" + count + " are past the end of the log (size " + known + ")");
+    }
+    if (count == 0) {
+      return List.of();
+    }
+    List<byte[]> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(Keys.of(from + i));
+    }
+    List<byte[]> values = multiGet(families.entries(), keys);
+    for (int i = 0; i < count; i++) {
+      if (values.get(i) == null) {
+        throw new StoreException("entry " + (from + i) + " is missing below size " + known);
+      }
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  @Override
+  public List<Hash> readHashes(long[] storedIndexes) {
+    List<byte[]> keys = new ArrayList<>(storedIndexes.length);
+    for (long index : storedIndexes) {
+      if (index < 0) {
+        throw new StoreException("stored hash " + index + " was never written");
+      }
+      keys.add(Keys.of(index));
+    }
+    List<byte[]> values = keys.isEmpty() ? List.of() : multiGet(families.tree(), keys);
+    List<Hash> hashes = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      byte[] value = values.get(i);
+      if (value == null) {
+        throw new StoreException("stored hash " + storedIndexes[i] + " was never written");
+      }
+      if (value.length != Hash.SIZE) {
+        throw new StoreException(
+            "stored hash " + storedIndexes[i] + " has " + value.length + " bytes");
+      }
+      hashes.add(new Hash(value));
+    }
+    return Collections.unmodifiableList(hashes);
+  }
+
+  private List<byte[]> multiGet(ColumnFamilyHandle family, List<byte[]> keys) {
+    enter();
+    try {
+      // RocksJava wants one handle per key.
+      return db.multiGetAsList(tuning.read, Collections.nCopies(keys.size(), family), keys);
+    } catch (RocksDBException e) {
+      throw new StoreException("batched read failed: " + e.getMessage(), e);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public OptionalLong indexOf(Hash key) {
+    long known = size;
+    byte[] value = get(families.leafIndex(), key.bytes());
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    long index = Keys.decode("leaf_index value", value);
+    // A batch being written may already be readable; it is not in the log until size says so.
+    return index < known ? OptionalLong.of(index) : OptionalLong.empty();
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> checkpoint(long treeSize) {
+    if (treeSize < 0) {
+      return Optional.empty();
+    }
+    byte[] note = get(families.checkpoints(), Keys.of(treeSize));
+    return note == null ? Optional.empty() : Optional.of(new StoredCheckpoint(treeSize, note));
+  }
+
+  private byte[] get(ColumnFamilyHandle family, byte[] key) {
+    enter();
+    try {
+      return db.get(family, tuning.read, key);
+    } catch (RocksDBException e) {
+      throw new StoreException("read failed: " + e.getMessage(), e);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> latestCheckpoint() {
+    return latest;
+  }
+
+  @Override
+  public void putCheckpoint(StoredCheckpoint next, long expectedLatestSize) {
+    enter();
+    try {
+      synchronized (writeLock) {
+        // The cached latest is authoritative: RocksDB's directory lock keeps other processes out.
+        long latestSize = latest.map(StoredCheckpoint::size).orElse(-1L);
+        if (expectedLatestSize != latestSize) {
+          throw new CheckpointConflictException(
+              "expected latest checkpoint size "
+                  + expectedLatestSize
+                  + ", store has "
+                  + latestSize);
+        }
+        if (next.size() <= latestSize) {
+          throw new CheckpointConflictException(
+              "checkpoint size " + next.size() + " is not larger than the latest, " + latestSize);
+        }
+        if (next.size() > size) {
+          throw new StoreException(
+              "checkpoint size " + next.size() + " covers entries not stored (size " + size + ")");
+        }
+        // Sizes only grow past the latest, so no other bytes can be stored under next.size().
+        db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
+        // crash here: the checkpoint is durable and reopen serves it as the latest.
+        latest = Optional.of(next);
+      }
+    } catch (RocksDBException e) {
+      // As for append: the checkpoint may be durable after all; reopening tells.
+      throw new StoreException("checkpoint " + next.size() + " failed: " + e.getMessage(), e);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        closeNative(db, handles, tuning);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  /** Handles before the database, the database before its options: RocksDB's required order. */
+  private static void closeNative(
+      RocksDB db, List<ColumnFamilyHandle> handles, RocksTuning tuning) {
+    try {
+      handles.forEach(ColumnFamilyHandle::close);
+      db.closeE(); // frees the database even when it reports an error
+    } catch (RocksDBException e) {
+      throw new StoreException("closing RocksDB reported: " + e.getMessage(), e);
+    } finally {
+      tuning.close();
+    }
+  }
+
+  private void enter() {
+    lifecycle.readLock().lock();
+    if (closed) {
+      lifecycle.readLock().unlock();
+      throw new StoreException("store is closed");
+    }
+  }
+
+  private void exit() {
+    lifecycle.readLock().unlock();
+  }
+}

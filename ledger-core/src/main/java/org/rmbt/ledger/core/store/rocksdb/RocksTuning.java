@@ -1,0 +1,133 @@
+package org.rmbt.ledger.core.store.rocksdb;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksObject;
+import org.rocksdb.WALRecoveryMode;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Every native option object the store uses, built once per open store and closed with it (RocksDB
+ * options are off-heap: the GC never frees them).
+ *
+ * <p>The log is write-heavy and append-only: one sequencer thread writes batches synced to disk,
+ * reads are point lookups or short range reads by index. The choices below follow from that.
+ */
+final class RocksTuning implements AutoCloseable {
+  /** Column families in handle order; {@code default} must be opened too, but is unused. */
+  static final List<String> FAMILIES =
+      List.of("default", "entries", "leaf_index", "tree", "checkpoints", "meta");
+
+  private static final long MIB = 1L << 20;
+
+  final DBOptions db;
+  final WriteOptions syncWrite;
+  final ReadOptions read;
+  final List<ColumnFamilyDescriptor> descriptors;
+  private final List<RocksObject> owned = new ArrayList<>();
+
+  RocksTuning() {
+    RocksDB.loadLibrary();
+    db = own(dbOptions());
+    // sync=true: append and putCheckpoint promise durability before they return, so every write
+    // fsyncs the WAL. Batches amortise the fsync; the sequencer sizes them.
+    syncWrite = own(new WriteOptions().setSync(true));
+    read = own(new ReadOptions());
+    // One shared block cache so entries, hashes and the lookup index compete for one budget.
+    Cache cache = own(new LRUCache(128 * MIB));
+    // 10 bits/key ≈ 1% false positives. Only leaf_index gets a filter: dedup lookups of new
+    // envelopes miss almost always, and a filter answers a miss without touching disk.
+    BloomFilter bloom = own(new BloomFilter(10));
+    descriptors =
+        List.of(
+            new ColumnFamilyDescriptor(
+                RocksDB.DEFAULT_COLUMN_FAMILY, own(new ColumnFamilyOptions())),
+            family("entries", entriesOptions(cache)),
+            family("leaf_index", hashOptions(cache, bloom, 32 * MIB)),
+            family("tree", hashOptions(cache, null, 32 * MIB)),
+            family("checkpoints", smallOptions()),
+            family("meta", smallOptions()));
+  }
+
+  private static DBOptions dbOptions() {
+    return new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        // One writer thread: there is no write group to pipeline, and the default path keeps
+        // "visible to readers" strictly after "in the synced WAL".
+        .setEnablePipelinedWrite(false)
+        // Flush all families together, so the SST files never hold part of a batch that the WAL
+        // no longer has (matters if a WAL tail is ever lost).
+        .setAtomicFlush(true)
+        // A torn WAL tail is a batch whose append never returned: drop it and open. Stricter
+        // modes would refuse to open after an ordinary crash mid-write.
+        .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+        // Spread SST writes out instead of one large fsync stalling the next sync write.
+        .setBytesPerSync(MIB)
+        .setMaxBackgroundJobs(4);
+  }
+
+  /** Entry bytes: large-ish protobufs written once in index order, read by range. */
+  private ColumnFamilyOptions entriesOptions(Cache cache) {
+    return own(new ColumnFamilyOptions())
+        // Bigger memtables mean fewer, larger L0 files under a steady append stream.
+        .setWriteBufferSize(64 * MIB)
+        .setMaxWriteBufferNumber(3)
+        // LZ4 is cheap enough for the write path; payload text and repeated field tags compress,
+        // signatures and hashes do not, so nothing stronger is worth the CPU.
+        .setCompressionType(CompressionType.LZ4_COMPRESSION)
+        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+  }
+
+  /** 32-byte hashes as keys or values: random bytes, so compression only costs CPU. */
+  private ColumnFamilyOptions hashOptions(Cache cache, BloomFilter bloom, long writeBuffer) {
+    BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
+    ColumnFamilyOptions options =
+        own(new ColumnFamilyOptions())
+            .setWriteBufferSize(writeBuffer)
+            .setMaxWriteBufferNumber(3)
+            .setCompressionType(CompressionType.NO_COMPRESSION)
+            .setBottommostCompressionType(CompressionType.NO_COMPRESSION);
+    if (bloom != null) {
+      // Keep the filter in the last level too: most lookups are misses (see above).
+      table.setFilterPolicy(bloom);
+      options.setOptimizeFiltersForHits(false);
+    }
+    return options.setTableFormatConfig(table);
+  }
+
+  /** Checkpoints and meta: a few small values; small memtables keep their flushes cheap. */
+  private ColumnFamilyOptions smallOptions() {
+    return own(new ColumnFamilyOptions()).setWriteBufferSize(4 * MIB);
+  }
+
+  private static ColumnFamilyDescriptor family(String name, ColumnFamilyOptions options) {
+    return new ColumnFamilyDescriptor(name.getBytes(US_ASCII), options);
+  }
+
+  private <T extends RocksObject> T own(T object) {
+    owned.add(object);
+    return object;
+  }
+
+  /** Closes in reverse creation order; call only after the database and its handles are closed. */
+  @Override
+  public void close() {
+    for (int i = owned.size() - 1; i >= 0; i--) {
+      owned.get(i).close();
+    }
+    owned.clear();
+  }
+}

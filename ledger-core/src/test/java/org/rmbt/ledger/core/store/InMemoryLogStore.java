@@ -1,0 +1,218 @@
+package org.rmbt.ledger.core.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.merkle.StoredHash;
+
+/**
+ * A {@link LogStore} in memory, for tests: the same contract as the RocksDB store (the shared
+ * {@link LogStoreContract} runs against both), and stricter about its callers.
+ *
+ * <p>Like tlog's test hash storage, it fails loudly ({@link IllegalStateException}, never a {@link
+ * StoreException} a caller might handle) on things only a buggy caller does: indexing a leaf or
+ * envelope hash that is already indexed, writing a stored-hash index twice, or using a store after
+ * handing its data to {@link #reopened()}. The RocksDB store does not pay for these checks.
+ *
+ * <p>{@link #reopened()} stands in for a process restart: a fresh store over the same data, as
+ * reopening the RocksDB directory would give.
+ */
+public final class InMemoryLogStore implements LogStore {
+  /** What survives a "restart". Guarded by its own monitor. */
+  private static final class Data {
+    final List<byte[]> entries = new ArrayList<>();
+    final Map<Hash, Long> index = new HashMap<>();
+    final Map<Long, Hash> tree = new HashMap<>();
+    final NavigableMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
+  }
+
+  private final Data data;
+  private boolean closed; // guarded by data
+
+  public InMemoryLogStore() {
+    this(new Data());
+  }
+
+  private InMemoryLogStore(Data data) {
+    this.data = data;
+  }
+
+  /** A new store over this one's data, as after a restart; this one must be closed first. */
+  public InMemoryLogStore reopened() {
+    synchronized (data) {
+      if (!closed) {
+        throw new IllegalStateException("caller bug: reopen while the store is still open");
+      }
+      return new InMemoryLogStore(data);
+    }
+  }
+
+  @Override
+  public long size() {
+    synchronized (data) {
+      checkOpen();
+      return data.entries.size();
+    }
+  }
+
+  @Override
+  public void append(AppendBatch batch) {
+    synchronized (data) {
+      checkOpen();
+      if (batch.firstIndex() != data.entries.size()) {
+        throw new StoreException(
+            "batch starts at index "
+                + batch.firstIndex()
+                + " but the log has "
+                + data.entries.size());
+      }
+      checkNew(batch);
+      List<byte[]> entries = batch.entries();
+      for (int i = 0; i < entries.size(); i++) {
+        long index = batch.firstIndex() + i;
+        data.index.put(batch.leafHashes().get(i), index);
+        data.index.put(batch.envelopeHashes().get(i), index);
+        data.entries.add(entries.get(i));
+      }
+      for (StoredHash stored : batch.treeHashes()) {
+        data.tree.put(stored.index(), stored.hash());
+      }
+    }
+  }
+
+  /** Everything the batch indexes or stores must be new, also within the batch. */
+  private void checkNew(AppendBatch batch) {
+    Set<Hash> keys = new HashSet<>();
+    for (int i = 0; i < batch.leafHashes().size(); i++) {
+      for (Hash key : List.of(batch.leafHashes().get(i), batch.envelopeHashes().get(i))) {
+        if (data.index.containsKey(key) || !keys.add(key)) {
+          throw new IllegalStateException("caller bug: hash " + key + " is already indexed");
+        }
+      }
+    }
+    Set<Long> indexes = new HashSet<>();
+    for (StoredHash stored : batch.treeHashes()) {
+      if (stored.index() < 0) {
+        throw new IllegalArgumentException("negative stored-hash index " + stored.index());
+      }
+      if (data.tree.containsKey(stored.index()) || !indexes.add(stored.index())) {
+        throw new IllegalStateException(
+            "caller bug: stored hash " + stored.index() + " is written twice");
+      }
+    }
+  }
+
+  @Override
+  public List<byte[]> readEntries(long from, int count) {
+    if (from < 0 || count < 0) {
+      throw new IllegalArgumentException("from and count must be >= 0: " + from + ", " + count);
+    }
+    synchronized (data) {
+      checkOpen();
+      long size = data.entries.size();
+      if (from > size - count) {
+        throw new StoreException(
+            "entries " + from + "+" + count + " are past the end of the log (size " + size + ")");
+      }
+      List<byte[]> out = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        out.add(data.entries.get((int) from + i).clone());
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public List<Hash> readHashes(long[] storedIndexes) {
+    synchronized (data) {
+      checkOpen();
+      List<Hash> out = new ArrayList<>(storedIndexes.length);
+      for (long index : storedIndexes) {
+        Hash hash = data.tree.get(index);
+        if (hash == null) {
+          throw new StoreException("stored hash " + index + " was never written");
+        }
+        out.add(hash);
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  @Override
+  public OptionalLong indexOf(Hash key) {
+    synchronized (data) {
+      checkOpen();
+      Long index = data.index.get(key);
+      return index == null ? OptionalLong.empty() : OptionalLong.of(index);
+    }
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> checkpoint(long size) {
+    synchronized (data) {
+      checkOpen();
+      return Optional.ofNullable(data.checkpoints.get(size));
+    }
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> latestCheckpoint() {
+    synchronized (data) {
+      checkOpen();
+      var last = data.checkpoints.lastEntry();
+      return last == null ? Optional.empty() : Optional.of(last.getValue());
+    }
+  }
+
+  @Override
+  public void putCheckpoint(StoredCheckpoint next, long expectedLatestSize) {
+    synchronized (data) {
+      checkOpen();
+      long latestSize = data.checkpoints.isEmpty() ? -1 : data.checkpoints.lastKey();
+      if (expectedLatestSize != latestSize) {
+        throw new CheckpointConflictException(
+            "expected latest checkpoint size " + expectedLatestSize + ", store has " + latestSize);
+      }
+      StoredCheckpoint same = data.checkpoints.get(next.size());
+      if (same != null && !same.equals(next)) {
+        throw new CheckpointConflictException(
+            "checkpoint size " + next.size() + " is already stored with other bytes");
+      }
+      if (next.size() <= latestSize) {
+        throw new CheckpointConflictException(
+            "checkpoint size " + next.size() + " is not larger than the latest, " + latestSize);
+      }
+      if (next.size() > data.entries.size()) {
+        throw new StoreException(
+            "checkpoint size "
+                + next.size()
+                + " covers entries not stored (size "
+                + data.entries.size()
+                + ")");
+      }
+      data.checkpoints.put(next.size(), next);
+    }
+  }
+
+  /** Idempotent, like the RocksDB store's. */
+  @Override
+  public void close() {
+    synchronized (data) {
+      closed = true;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StoreException("store is closed");
+    }
+  }
+}
