@@ -70,16 +70,8 @@ public final class Proofs {
     }
     int want = inclusionLength(index, size);
     if (proof.size() != want) {
-      throw new ProofException(
-          "inclusion proof for leaf "
-              + index
-              + " in tree of size "
-              + size
-              + ": wrong length (expected "
-              + want
-              + " got "
-              + proof.size()
-              + ")");
+      throw wrongLength(
+          "inclusion proof for leaf " + index + " in tree of size " + size, want, proof);
     }
     Hash computed = rootFromInclusionPath(index, size, leafHash, proof);
     if (!computed.equals(root)) {
@@ -113,16 +105,7 @@ public final class Proofs {
     }
     int want = consistencyLength(size1, size2);
     if (proof.size() != want) {
-      throw new ProofException(
-          "consistency proof from "
-              + size1
-              + " to "
-              + size2
-              + ": wrong length (expected "
-              + want
-              + " got "
-              + proof.size()
-              + ")");
+      throw wrongLength("consistency proof from " + size1 + " to " + size2, want, proof);
     }
     Roots roots = rootsFromConsistencyPath(size1, size2, proof, root1);
     if (!roots.first().equals(root1)) {
@@ -148,6 +131,11 @@ public final class Proofs {
     int shift = Long.numberOfTrailingZeros(size1);
     int start = size1 == Long.lowestOneBit(size1) ? 0 : 1;
     return start + inclusionLength(size1 - 1, size2) - shift;
+  }
+
+  private static ProofException wrongLength(String proofOf, int want, List<Hash> proof) {
+    return new ProofException(
+        proofOf + ": wrong length (expected " + want + " got " + proof.size() + ")");
   }
 
   private static void checkConsistencySizes(long size1, long size2) throws ProofException {
