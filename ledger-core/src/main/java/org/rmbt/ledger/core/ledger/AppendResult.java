@@ -5,8 +5,8 @@ import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.Hash;
 
 /**
- * What an append answers, only once the entry and a checkpoint covering it are durable: no
- * promise to be kept later.
+ * What an append answers, only once the entry and a checkpoint covering it are durable: no promise
+ * to be kept later.
  *
  * @param duplicate the envelope was already logged and this is the existing entry
  * @param inclusionProof audit path from the leaf to {@code checkpoint}'s root (RFC 9162 §2.1.3)

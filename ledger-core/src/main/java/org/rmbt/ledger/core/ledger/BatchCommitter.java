@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.Hash;
@@ -36,8 +37,11 @@ final class BatchCommitter {
     this.clock = clock;
   }
 
-  /** Commits {@code batch} on top of {@code state}, completes every caller, returns the state. */
-  LogState commit(List<Submission> batch, LogState state) {
+  /**
+   * Commits {@code batch} on top of {@code state}, hands the new state to {@code publish} so that
+   * readers see it, then answers every caller: an answered caller always finds its entry.
+   */
+  LogState commit(List<Submission> batch, LogState state, Consumer<LogState> publish) {
     Staged staged = stage(batch, state);
     LogState next = state;
     HashReader reader = store;
@@ -45,13 +49,18 @@ final class BatchCommitter {
       Integration in = MerkleTree.integrate(state.size(), staged.leafHashes, store);
       store.append(
           new AppendBatch(
-              state.size(), staged.entries, staged.leafHashes, staged.envelopeHashes, in.toWrite()));
+              state.size(),
+              staged.entries,
+              staged.leafHashes,
+              staged.envelopeHashes,
+              in.toWrite()));
       // crash here: reopen finds the batch with no checkpoint over it and signs one
       SignedCheckpoint cp = signer.sign(in.size(), in.root());
       store.putCheckpoint(new StoredCheckpoint(in.size(), cp.note()), state.size());
       // crash here: all durable, nobody answered; a retry is answered as a duplicate
       next = new LogState(in.size(), staged.leafHashes.get(staged.leafHashes.size() - 1), cp);
       reader = new BatchHashReader(store, in.toWrite());
+      publish.accept(next);
     }
     answer(batch, staged, next, reader);
     return next;

@@ -50,8 +50,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Validates a serialized DSSE envelope now and queues it. The future completes once the entry
-   * and a checkpoint covering it are durable; it fails with a storage fault or {@link
+   * Validates a serialized DSSE envelope now and queues it. The future completes once the entry and
+   * a checkpoint covering it are durable; it fails with a storage fault or {@link
    * LedgerFrozenException}. Nothing is stored for a submission that throws here.
    *
    * @throws BackpressureException the queue is full

@@ -4,8 +4,8 @@ package org.rmbt.ledger.core.ledger;
  * Sequencer limits.
  *
  * @param maxBatchEntries most entries one durable write holds
- * @param maxBatchDelayMillis how long the sequencer waits to fill a batch once it has one entry;
- *     0 takes what is queued, which batches naturally while the previous write syncs
+ * @param maxBatchDelayMillis how long the sequencer waits to fill a batch once it has one entry; 0
+ *     takes what is queued, which batches naturally while the previous write syncs
  * @param maxQueuedEntries submissions waiting beyond this are refused ({@link
  *     BackpressureException}), so memory stays bounded under overload
  */

@@ -9,8 +9,8 @@ import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.Proofs;
-import org.rmbt.ledger.core.store.LogReader;
 import org.rmbt.ledger.core.store.CheckpointStore;
+import org.rmbt.ledger.core.store.LogReader;
 
 /**
  * Read side of an open ledger. Serves only what the latest signed checkpoint covers, so a reader

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one thread that writes the log. Submissions queue; the thread takes what is queued (up to a
- * batch, waiting at most the configured delay to fill one) and commits it as one durable write.
- * A storage fault freezes it: the in-memory state may no longer match the store, so it refuses
+ * batch, waiting at most the configured delay to fill one) and commits it as one durable write. A
+ * storage fault freezes it: the in-memory state may no longer match the store, so it refuses
  * further appends until the ledger is reopened, which re-checks and recovers.
  */
 final class Sequencer implements Runnable {
@@ -75,7 +75,7 @@ final class Sequencer implements Runnable {
       return;
     }
     try {
-      state = committer.commit(batch, state);
+      committer.commit(batch, state, next -> state = next);
     } catch (RuntimeException e) {
       frozen = e;
       failAll(e, batch);

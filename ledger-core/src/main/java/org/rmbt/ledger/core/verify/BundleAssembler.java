@@ -38,8 +38,16 @@ public final class BundleAssembler {
               .orElseThrow(
                   () -> new MalformedException("sizes", "no checkpoint signed at " + older));
       consistency.add(
-          new ProofBundle.Consistency(new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
+          new ProofBundle.Consistency(
+              new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
     }
-    return new ProofBundle(logKey, new String(cp.note(), StandardCharsets.UTF_8), entries, consistency, List.of(), 0, List.of());
+    return new ProofBundle(
+        logKey,
+        new String(cp.note(), StandardCharsets.UTF_8),
+        entries,
+        consistency,
+        List.of(),
+        0,
+        List.of());
   }
 }

@@ -29,7 +29,8 @@ public record BundleVerifier(VerifierKey logKey, List<VerifierKey> witnesses, in
     return new BundleVerifier(logKey, List.of(), 0);
   }
 
-  public VerifiedBundle verify(ProofBundle bundle) throws MalformedException, VerificationException {
+  public VerifiedBundle verify(ProofBundle bundle)
+      throws MalformedException, VerificationException {
     VerifierKey named = VerifierKey.parse(bundle.logKey());
     if (!named.encode().equals(logKey.encode())) {
       throw new LogVerificationException(

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.rmbt.ledger.core.hash.MalformedException;
 
 /**
- * Strict typed access to one JSON object for a codec: every field must be known, of the right
- * type, and present unless optional; errors name the field by its full path.
+ * Strict typed access to one JSON object for a codec: every field must be known, of the right type,
+ * and present unless optional; errors name the field by its full path.
  */
 final class JsonObject {
   private final String path;

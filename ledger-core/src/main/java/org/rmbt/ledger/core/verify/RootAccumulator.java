@@ -6,8 +6,8 @@ import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.Hashing;
 
 /**
- * Streaming RFC 9162 root: keeps the roots of the perfect subtrees the leaves so far decompose
- * into (at most 64), so a whole log is re-hashed in one pass with O(log n) memory.
+ * Streaming RFC 9162 root: keeps the roots of the perfect subtrees the leaves so far decompose into
+ * (at most 64), so a whole log is re-hashed in one pass with O(log n) memory.
  */
 final class RootAccumulator {
   private final List<Hash> perfect = new ArrayList<>();

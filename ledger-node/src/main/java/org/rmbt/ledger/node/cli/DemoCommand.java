@@ -65,8 +65,7 @@ final class DemoCommand implements Callable<Integer> {
       long half = appendAll(ledger, auditor.privateKey(), 0, entries / 2);
       appendAll(ledger, auditor.privateKey(), entries / 2, entries);
       System.out.println("signed checkpoint:");
-      System.out.print(
-          new String(ledger.view().latestCheckpoint().note(), StandardCharsets.UTF_8));
+      System.out.print(new String(ledger.view().latestCheckpoint().note(), StandardCharsets.UTF_8));
       writeBundle(ledger, logKey, half);
     }
     return Rmbt.OK;
@@ -95,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
     Path out = dir.resolve("bundle.json");
     Files.writeString(out, ProofBundleCodec.encode(bundle));
     System.out.println("proof bundle: " + out + " (entries " + picked + ")");
-    System.out.println("log key: " + dir.resolve("keys").resolve(KeyFiles.fileStem(logKey.name()) + ".pub"));
+    System.out.println(
+        "log key: " + dir.resolve("keys").resolve(KeyFiles.fileStem(logKey.name()) + ".pub"));
   }
 
   private static byte[] payload(int i) {

@@ -22,7 +22,9 @@ final class KeyFiles {
     Files.writeString(priv, key.encode() + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
     Files.writeString(
-        dir.resolve(fileStem(key.name()) + ".pub"), key.verifierKey().encode() + "\n", StandardCharsets.UTF_8);
+        dir.resolve(fileStem(key.name()) + ".pub"),
+        key.verifierKey().encode() + "\n",
+        StandardCharsets.UTF_8);
   }
 
   /** A key name as a file name: a log origin such as {@code example.org/log} has slashes. */

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code rmbt} command. Exit codes scripts can rely on: 0 success, 1 verification failed, 2
- * bad usage or malformed input, 3 storage or internal fault.
+ * The {@code rmbt} command. Exit codes scripts can rely on: 0 success, 1 verification failed, 2 bad
+ * usage or malformed input, 3 storage or internal fault.
  */
 @Command(
     name = "rmbt",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "verify",
-    description = "Verify a proof bundle offline: checkpoint signature, inclusion, chain, consistency.")
+    description =
+        "Verify a proof bundle offline: checkpoint signature, inclusion, chain, consistency.")
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The proof bundle (rmbt-proof-bundle/v1 JSON).")
   Path bundle;

@@ -32,7 +32,8 @@ final class VerifyLogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(dir)) {
-      return Report.fail(json, Rmbt.BAD_INPUT, "malformed", "--dir: " + dir + " is not a directory");
+      return Report.fail(
+          json, Rmbt.BAD_INPUT, "malformed", "--dir: " + dir + " is not a directory");
     }
     try (RocksLogStore store = RocksLogStore.open(dir)) {
       VerifierKey key = KeyFiles.verifierKey(logKey);
