@@ -27,8 +27,7 @@ class SignedCheckpointVectorsTest {
 
   @Test
   void signedCases() throws IOException, MalformedException {
-    JsonNode root =
-        new ObjectMapper().readTree(Vectors.dir().resolve("note/checkpoint-vectors.json").toFile());
+    JsonNode root = load();
     List<String> failures = new ArrayList<>();
     List<String> shortRoot = new ArrayList<>();
     int run = 0;
@@ -66,6 +65,11 @@ class SignedCheckpointVectorsTest {
     assertThat(skipped).isEqualTo(6);
     // 8 that formats accepts, plus "all sigs but wrong logID", which fails for its root first.
     assertThat(shortRoot).hasSize(9).allMatch(d -> d.startsWith("TestParseCheckpoint"));
+  }
+
+  private static JsonNode load() throws IOException {
+    return new ObjectMapper()
+        .readTree(Vectors.dir().resolve("note/checkpoint-vectors.json").toFile());
   }
 
   /** Re-creates every {@code derived} note from the skeys: Ed25519 is deterministic. */
