@@ -49,6 +49,35 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule ledgerBelowVerify = layer("ledger", "verify");
 
+  /**
+   * Lenient parsers take "+5", "007" and missing padding: only a format's one codec may call them.
+   */
+  @ArchTest
+  static final ArchRule lenientParsersOnlyInCodecs =
+      noClasses()
+          .that()
+          .haveSimpleNameNotEndingWith("Codec")
+          .should()
+          .callMethod(Long.class, "parseLong", String.class)
+          .orShould()
+          .callMethod(Integer.class, "parseInt", String.class)
+          .orShould()
+          .callMethod(java.util.Base64.class, "getDecoder")
+          .because("decoding belongs in the format's *Codec class, which demands canonical input");
+
+  /** Core is deterministic: time is a parameter, so only the node reads the wall clock. */
+  @ArchTest
+  static final ArchRule noWallClockInCore =
+      noClasses()
+          .that()
+          .resideInAPackage(CORE + "..")
+          .should()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(java.time.Clock.class, "systemUTC");
+
   /** Classes in {@code low} may not depend on any of the packages above it. */
   private static ArchRule layer(String low, String... above) {
     String[] targets = new String[above.length];

@@ -31,7 +31,8 @@ public final class Rmbt {
   /** Runs the command line and returns its exit code (tests call this, not {@link #main}). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Rmbt());
-    cl.setExitCodeExceptionMapper(e -> FAULT);
+    cl.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? BAD_INPUT : FAULT);
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           line.getErr().println("rmbt: internal error: " + e);
