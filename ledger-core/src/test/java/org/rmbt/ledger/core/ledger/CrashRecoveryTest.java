@@ -74,7 +74,9 @@ class CrashRecoveryTest {
     System.out.printf(
         "CrashRecoveryTest: %d rounds, %d with acks, %d acknowledged, log size %d%n",
         ROUNDS, roundsWithAcks, acked.size(), size);
-    assertThat(roundsWithAcks).isPositive();
+    assertThat(roundsWithAcks)
+        .as("rounds whose child acknowledged entries")
+        .isGreaterThanOrEqualTo(ROUNDS / 2);
     assertThat(acked.size()).isGreaterThan(ROUNDS);
   }
 
