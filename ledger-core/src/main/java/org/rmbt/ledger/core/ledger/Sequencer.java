@@ -20,7 +20,13 @@ final class Sequencer implements Runnable {
   private final LedgerConfig config;
   private volatile LogState state;
   private volatile RuntimeException frozen;
-  private volatile boolean closing;
+  private volatile boolean closing; // written under submitLock
+
+  /**
+   * Makes "not closing, so enqueue" one step: once {@link #close} has set {@code closing}, every
+   * accepted submission is already in the queue, so {@link #run} cannot exit and strand one.
+   */
+  private final Object submitLock = new Object();
 
   Sequencer(LogState initial, BatchCommitter committer, LedgerConfig config) {
     this.state = initial;
@@ -38,18 +44,22 @@ final class Sequencer implements Runnable {
     if (f != null) {
       throw new LedgerFrozenException("ledger is frozen after a storage fault; reopen it", f);
     }
-    if (closing) {
-      throw new LedgerFrozenException("ledger is closing", null);
-    }
-    if (!queue.offer(s)) {
-      throw new BackpressureException(
-          "append queue full (" + config.maxQueuedEntries() + " waiting); retry later");
+    synchronized (submitLock) {
+      if (closing) {
+        throw new LedgerFrozenException("ledger is closing", null);
+      }
+      if (!queue.offer(s)) {
+        throw new BackpressureException(
+            "append queue full (" + config.maxQueuedEntries() + " waiting); retry later");
+      }
     }
   }
 
   /** Stops taking submissions; {@link #run} returns once everything queued is committed. */
   void close() {
-    closing = true;
+    synchronized (submitLock) {
+      closing = true;
+    }
   }
 
   @Override
