@@ -34,8 +34,14 @@ public final class LedgerView {
     return state.get().checkpoint();
   }
 
-  /** The checkpoint signed at exactly {@code size}, if the log signed one there. */
+  /**
+   * The checkpoint signed at exactly {@code size}, if the log signed one there and published it (a
+   * failed batch may have stored one that was never published).
+   */
   public Optional<SignedCheckpoint> checkpoint(long size) {
+    if (size > latestCheckpoint().checkpoint().size()) {
+      return Optional.empty();
+    }
     return checkpoints.checkpoint(size).map(c -> openStored(c.note()));
   }
 

@@ -89,6 +89,11 @@ final class Sequencer implements Runnable {
     } catch (RuntimeException e) {
       frozen = e;
       failAll(e, batch);
+    } catch (Error e) {
+      // The thread dies with the Error; no caller may be left waiting on it.
+      frozen = new LedgerFrozenException("sequencer failed: " + e, e);
+      failAll(frozen, batch);
+      throw e;
     }
   }
 
