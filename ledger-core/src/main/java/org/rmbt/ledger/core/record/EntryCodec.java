@@ -1,12 +1,10 @@
 package org.rmbt.ledger.core.record;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
@@ -117,21 +115,29 @@ public final class EntryCodec {
     }
   }
 
+  /**
+   * Walks the message tree by type rather than by reflection ({@code getAllFields} builds a sorted
+   * map per message, the largest cost of decoding an entry). {@link #MESSAGE_FIELDS} lists every
+   * message-typed field this walk follows; a test holds it equal to the schema, so a new nested
+   * message cannot slip past unchecked.
+   */
   private static boolean hasUnknownFields(Message msg) {
-    if (!msg.getUnknownFields().asMap().isEmpty()) {
-      return true;
+    if (msg instanceof LedgerEntry e) {
+      return unknown(e)
+          || e.getSubjectLinksList().stream().anyMatch(EntryCodec::unknown)
+          || (e.hasEnvelope() && hasUnknownFields(e.getEnvelope()));
     }
-    for (Map.Entry<FieldDescriptor, Object> f : msg.getAllFields().entrySet()) {
-      if (f.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-        continue;
-      }
-      List<?> values = f.getKey().isRepeated() ? (List<?>) f.getValue() : List.of(f.getValue());
-      for (Object v : values) {
-        if (hasUnknownFields((Message) v)) {
-          return true;
-        }
-      }
+    if (msg instanceof Envelope env) {
+      return unknown(env) || env.getSignaturesList().stream().anyMatch(EntryCodec::unknown);
     }
-    return false;
+    throw new IllegalArgumentException("no unknown-field walk for " + msg.getClass());
   }
+
+  private static boolean unknown(Message msg) {
+    return !msg.getUnknownFields().asMap().isEmpty();
+  }
+
+  /** Message-typed fields, as "Type.field", that {@link #hasUnknownFields} descends into. */
+  static final List<String> MESSAGE_FIELDS =
+      List.of("LedgerEntry.subject_links", "LedgerEntry.envelope", "Envelope.signatures");
 }

@@ -1,0 +1,166 @@
+package org.rmbt.ledger.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rmbt.ledger.core.checkpoint.Checkpoint;
+import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.ledger.DurableAppends;
+import org.rmbt.ledger.core.ledger.Ledger;
+import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.core.verify.LogVerifier;
+
+/**
+ * Runs every core benchmark in one process and prints one Markdown table (also written to the file
+ * named by the first argument). Progress goes to stderr so stdout is only the table.
+ *
+ * <p>System properties: {@code bench.logSize} (entries in the big log, default 1,000,000) and
+ * {@code bench.scale} (multiplies the append counts; below 1 for quick runs while developing).
+ */
+public final class BenchMain {
+  private static final int[] BATCHES = {1, 100, 1000};
+  private static final double SIGNED_SHARE = 0.70;
+  private static final double UNSIGNED_TARGET = 100_000;
+  private static final double PROOF_TARGET_US = 1000;
+  private static final double VERIFY_LOG_TARGET = 1_000_000;
+
+  private final int threads = Runtime.getRuntime().availableProcessors();
+  private final long logSize = Long.getLong("bench.logSize", 1_000_000);
+  private final double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
+  private final Table table = new Table();
+  private final Path work;
+
+  private BenchMain(Path work) {
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path work = Files.createTempDirectory("rmbt-bench");
+    try {
+      String md = new BenchMain(work).run();
+      System.out.print(md);
+      if (args.length > 0) {
+        Files.writeString(Path.of(args[0]), md, StandardCharsets.UTF_8);
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private String run() throws Exception {
+    progress("Ed25519 verify, " + threads + " threads (JMH)");
+    double verifyRate = JmhRuns.verifyRate(threads);
+    table.row(
+        "Ed25519 verify (Bouncy Castle), " + threads + " threads", Table.perSecond(verifyRate));
+    for (int batch : BATCHES) {
+      signedAppends(batch, verifyRate);
+    }
+    for (int batch : BATCHES) {
+      unsignedAppends(batch);
+    }
+    Path log = work.resolve("log-1m");
+    buildLog(log);
+    progress("inclusion proofs at " + logSize + " entries (JMH)");
+    double[] proof = JmhRuns.proofMicros(log.toString());
+    table.row(
+        "Inclusion proof at " + logSize + " entries (p50 / avg)",
+        Table.micros(proof[0]) + " / " + Table.micros(proof[1]),
+        "< 1 ms",
+        proof[0] < PROOF_TARGET_US && proof[1] < PROOF_TARGET_US);
+    verifyLog(log);
+    return table.markdown();
+  }
+
+  private void signedAppends(int batch, double verifyRate) throws Exception {
+    int count = count(batch == 1 ? 400 : batch == 100 ? 20_000 : 60_000);
+    progress("signed appends, batch " + batch + ": signing " + count + " envelopes");
+    List<byte[]> warm = BenchEnvelopes.signed(0, Math.min(count, 2000));
+    List<byte[]> envs = BenchEnvelopes.signed(1_000_000_000L, count);
+    double rate;
+    try (Ledger ledger = DurableAppends.open(work.resolve("signed-" + batch), batch)) {
+      DurableAppends.signed(ledger, warm, threads);
+      rate = DurableAppends.signed(ledger, envs, threads);
+    }
+    String what = "Durable appends, signed (" + threads + " callers verify), batch " + batch;
+    if (batch == 1000) {
+      double target = SIGNED_SHARE * verifyRate;
+      table.row(
+          what,
+          Table.perSecond(rate) + String.format(" (%.0f %% of verify)", 100 * rate / verifyRate),
+          "≥ 70 % of verify rate = " + Table.perSecond(target),
+          rate >= target);
+    } else {
+      table.row(what, Table.perSecond(rate));
+    }
+  }
+
+  private void unsignedAppends(int batch) {
+    int count = count(batch == 1 ? 400 : batch == 100 ? 50_000 : 200_000);
+    progress("unsigned appends, batch " + batch + ": " + count);
+    double rate;
+    try (Ledger ledger = DurableAppends.open(work.resolve("unsigned-" + batch), batch)) {
+      DurableAppends.unsigned(ledger, 0, Math.min(count, 5000), count);
+      rate = DurableAppends.unsigned(ledger, 1_000_000_000L, count, count);
+    }
+    String what = "Durable appends, unsigned (pre-validated), batch " + batch;
+    if (batch == 1000) {
+      table.row(what, Table.perSecond(rate), "≥ 100,000 /s", rate >= UNSIGNED_TARGET);
+    } else {
+      table.row(what, Table.perSecond(rate));
+    }
+  }
+
+  /** The big log: pre-validated appends in batches of 1000, 50,000 in flight at a time. */
+  private void buildLog(Path dir) {
+    progress("building a " + logSize + "-entry log");
+    double rate;
+    try (Ledger ledger = DurableAppends.open(dir, 1000)) {
+      rate = DurableAppends.unsigned(ledger, 0, Math.toIntExact(logSize), 50_000);
+    }
+    table.row(
+        "Building the " + logSize + "-entry log (unsigned, batch 1000)", Table.perSecond(rate));
+  }
+
+  /** Hash-only LogVerifier: two passes, the second (warm JIT and block cache) is reported. */
+  private void verifyLog(Path dir) throws Exception {
+    progress("verifying the whole log (hash only)");
+    double rate = 0;
+    try (RocksLogStore store = RocksLogStore.open(dir)) {
+      byte[] note = store.latestCheckpoint().orElseThrow().note();
+      Checkpoint cp =
+          SignedCheckpoint.open(
+                  note, DurableAppends.LOG_KEY.name(), DurableAppends.LOG_KEY.verifierKey())
+              .checkpoint();
+      for (int pass = 0; pass < 2; pass++) {
+        long start = System.nanoTime();
+        long n = LogVerifier.verify(store, cp, done -> {});
+        rate = n / ((System.nanoTime() - start) / 1e9);
+      }
+    }
+    table.row(
+        "Log verification at " + logSize + " entries (hash only: decode, chain, root)",
+        Table.perSecond(rate),
+        "≥ 1,000,000 /s",
+        rate >= VERIFY_LOG_TARGET);
+  }
+
+  private int count(int full) {
+    return Math.max(100, (int) (full * scale));
+  }
+
+  private static void progress(String what) {
+    System.err.println("[bench] " + what);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.rmbt.ledger.core.ledger;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
+import org.rmbt.ledger.bench.BenchEnvelopes;
+import org.rmbt.ledger.core.checkpoint.SignerKey;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.Hashing;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.hash.VerificationException;
+import org.rmbt.ledger.core.record.SignerKeyRing;
+import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.proto.Envelope;
+
+/**
+ * Hand-timed durable appends on a real {@link RocksLogStore}: JMH does not fit, since one
+ * "operation" is thousands of concurrent appends finishing in synced batches.
+ *
+ * <p>Signed appends go through {@link Ledger#append} from one caller thread per core, so decoding
+ * and Ed25519 verification run on the callers as in the node. Unsigned appends are pre-validated
+ * submissions handed to {@link Ledger#enqueue} (package-private, hence this class's package): that
+ * times the sequencer's durable path alone, with no switch in the public API that could turn
+ * signature checks off.
+ */
+public final class DurableAppends {
+  public static final SignerKey LOG_KEY =
+      SignerKey.of("bench.rmbt.example/log", BenchEnvelopes.SIGNER);
+  private static final int QUEUE = 200_000;
+
+  private DurableAppends() {}
+
+  public static Ledger open(Path dir, int maxBatch) {
+    return Ledger.open(
+        RocksLogStore.open(dir),
+        new LogSigner(LOG_KEY),
+        SignerKeyRing.of(List.of(BenchEnvelopes.SIGNER.publicKey())),
+        System::currentTimeMillis,
+        new LedgerConfig(maxBatch, 0, QUEUE));
+  }
+
+  /** Appends {@code envelopes} (serialized, signed) from {@code threads} callers; entries/s. */
+  public static double signed(Ledger ledger, List<byte[]> envelopes, int threads)
+      throws InterruptedException {
+    List<List<CompletableFuture<AppendResult>>> futures = new ArrayList<>();
+    List<Thread> callers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      List<byte[]> mine =
+          envelopes.subList(envelopes.size() * t / threads, envelopes.size() * (t + 1) / threads);
+      List<CompletableFuture<AppendResult>> out = new ArrayList<>(mine.size());
+      futures.add(out);
+      Thread caller = new Thread(() -> appendAll(ledger, mine, out), "bench-caller-" + t);
+      callers.add(caller);
+      caller.start();
+    }
+    for (Thread c : callers) {
+      c.join();
+    }
+    futures.forEach(f -> CompletableFuture.allOf(f.toArray(new CompletableFuture<?>[0])).join());
+    return rate(envelopes.size(), start);
+  }
+
+  private static void appendAll(
+      Ledger ledger, List<byte[]> envelopes, List<CompletableFuture<AppendResult>> out) {
+    try {
+      for (byte[] e : envelopes) {
+        out.add(ledger.append(e));
+      }
+    } catch (MalformedException | VerificationException e) {
+      throw new IllegalStateException("benchmark envelope refused", e);
+    }
+  }
+
+  /** Pre-validated submissions for envelope numbers {@code [first, first+count)}; entries/s. */
+  public static double unsigned(Ledger ledger, long first, int count, int window) {
+    List<Envelope> envs = new ArrayList<>(count);
+    List<Hash> hashes = new ArrayList<>(count);
+    prepare(first, count, BenchEnvelopes::unsigned, envs, hashes);
+    long start = System.nanoTime();
+    List<CompletableFuture<AppendResult>> inFlight = new ArrayList<>(window);
+    for (int i = 0; i < count; i++) {
+      inFlight.add(ledger.enqueue(envs.get(i), hashes.get(i)));
+      if (inFlight.size() == window) {
+        // Bounded memory for the 1M-entry build; the window keeps whole batches queued.
+        CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
+        inFlight.clear();
+      }
+    }
+    CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
+    return rate(count, start);
+  }
+
+  private static void prepare(
+      long first, int count, LongFunction<Envelope> make, List<Envelope> envs, List<Hash> hashes) {
+    for (int i = 0; i < count; i++) {
+      Envelope e = make.apply(first + i);
+      envs.add(e);
+      hashes.add(Hashing.sha256(e.toByteArray()));
+    }
+  }
+
+  private static double rate(long n, long startNanos) {
+    return n / ((System.nanoTime() - startNanos) / 1e9);
+  }
+}
