@@ -1,12 +1,6 @@
 package org.rmbt.ledger.core.record;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
@@ -31,25 +25,13 @@ public final class EntryCodec {
   private EntryCodec() {}
 
   public static Envelope decodeEnvelope(byte[] bytes) throws MalformedException {
-    Envelope env;
-    try {
-      env = Envelope.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new MalformedException("envelope", "not a valid protobuf message");
-    }
-    requireCanonical("envelope", env, bytes);
+    Envelope env = StrictProto.parse("envelope", Envelope.parser(), bytes);
     checkEnvelope("envelope", env);
     return env;
   }
 
   public static LedgerEntry decodeEntry(byte[] bytes) throws MalformedException {
-    LedgerEntry entry;
-    try {
-      entry = LedgerEntry.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new MalformedException("entry", "not a valid protobuf message");
-    }
-    requireCanonical("entry", entry, bytes);
+    LedgerEntry entry = StrictProto.parse("entry", LedgerEntry.parser(), bytes);
     Hash.decode("entry.prev_leaf_hash", entry.getPrevLeafHash().toByteArray());
     if (entry.getIndex() < 0) {
       throw new MalformedException("entry.index", "out of range");
@@ -105,33 +87,5 @@ public final class EntryCodec {
     if (!prev.isEmpty()) {
       Hash.decode(field + ".prev_leaf_hash", prev.toByteArray());
     }
-  }
-
-  private static void requireCanonical(String field, Message msg, byte[] bytes)
-      throws MalformedException {
-    if (hasUnknownFields(msg)) {
-      throw new MalformedException(field, "has fields this version does not know");
-    }
-    if (!Arrays.equals(msg.toByteArray(), bytes)) {
-      throw new MalformedException(field, "not canonical (field order, repeats or encoding)");
-    }
-  }
-
-  private static boolean hasUnknownFields(Message msg) {
-    if (!msg.getUnknownFields().asMap().isEmpty()) {
-      return true;
-    }
-    for (Map.Entry<FieldDescriptor, Object> f : msg.getAllFields().entrySet()) {
-      if (f.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-        continue;
-      }
-      List<?> values = f.getKey().isRepeated() ? (List<?>) f.getValue() : List.of(f.getValue());
-      for (Object v : values) {
-        if (hasUnknownFields((Message) v)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
