@@ -33,7 +33,7 @@ final class ParticipantRules {
 
   private static void checkRegister(RecordState s, ParticipantRegistration r)
       throws MalformedException, RecordRuleException {
-    FieldRules.count("record.roles", r.getRolesCount(), 1, Role.values().length);
+    FieldRules.count("record.roles", r.getRolesCount(), 1, 5);
     Set<Role> seen = EnumSet.noneOf(Role.class);
     for (int i = 0; i < r.getRolesCount(); i++) {
       Role role = r.getRoles(i);
@@ -45,13 +45,13 @@ final class ParticipantRules {
       }
     }
     FieldRules.jurisdiction("record.jurisdiction", r.getJurisdiction());
-    checkNewKey(s, r);
     if (!r.getReasonCode().isEmpty()) {
       FieldRules.code("record.reason_code", r.getReasonCode());
     }
     if (s.participant(r.getParticipantId()).isPresent()) {
       throw new RecordRuleException("record.participant_id", "already registered");
     }
+    checkNewKey(s, r);
   }
 
   private static void checkRotate(RecordState s, ParticipantRegistration r)
