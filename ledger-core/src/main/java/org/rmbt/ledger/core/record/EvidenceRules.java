@@ -63,6 +63,21 @@ final class EvidenceRules {
       throw new RecordRuleException(
           "record.subject", "risk tier " + model.getRiskTier() + " is not covered by the scheme");
     }
+    checkFresh(scheme, evidence, at);
+    for (String kind : level.getRequiredEvidenceList()) {
+      if (evidence.stream()
+          .map(AuditAtIndex::audit)
+          .map(AuditRecord::getEvidenceKind)
+          .noneMatch(kind::equals)) {
+        throw new RecordRuleException(
+            "record.evidence", "level " + level.getName() + " requires " + kind + " evidence");
+      }
+    }
+    checkValidity(scheme, d, history, at);
+  }
+
+  private static void checkFresh(CertificationScheme scheme, List<AuditAtIndex> evidence, long at)
+      throws RecordRuleException {
     long maxAge = scheme.getMaxEvidenceAgeDays() * FieldRules.DAY_MILLIS;
     for (int i = 0; i < evidence.size(); i++) {
       long age = at - evidence.get(i).audit().getIssuedAt();
@@ -75,16 +90,6 @@ final class EvidenceRules {
                 + scheme.getMaxEvidenceAgeDays());
       }
     }
-    for (String kind : level.getRequiredEvidenceList()) {
-      if (evidence.stream()
-          .map(AuditAtIndex::audit)
-          .map(AuditRecord::getEvidenceKind)
-          .noneMatch(kind::equals)) {
-        throw new RecordRuleException(
-            "record.evidence", "level " + level.getName() + " requires " + kind + " evidence");
-      }
-    }
-    checkValidity(scheme, d, history, at);
   }
 
   private static void checkValidity(

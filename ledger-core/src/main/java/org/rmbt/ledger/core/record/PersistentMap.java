@@ -113,6 +113,11 @@ final class PersistentMap<K, V> {
       added[0] = true;
       return split(node, h, leaf, shift);
     }
+    return putSameHash(node, h, leaf, added);
+  }
+
+  /** {@code leaf} into a leaf or collision whose keys all hash to {@code h} as well. */
+  private static Object putSameHash(Object node, int h, Leaf leaf, boolean[] added) {
     Leaf[] old = node instanceof Leaf l ? new Leaf[] {l} : ((Collision) node).leaves;
     for (int i = 0; i < old.length; i++) {
       if (old[i].key.equals(leaf.key)) {

@@ -12,7 +12,6 @@ import org.rmbt.ledger.proto.CertificationDecision;
 import org.rmbt.ledger.proto.CertificationDecision.Action;
 import org.rmbt.ledger.proto.EntryRef;
 import org.rmbt.ledger.proto.Envelope;
-import org.rmbt.ledger.proto.Founder;
 import org.rmbt.ledger.proto.Genesis;
 import org.rmbt.ledger.proto.ModelRef;
 import org.rmbt.ledger.proto.Role;
@@ -83,8 +82,8 @@ public final class SampleData {
     Genesis g =
         Genesis.newBuilder()
             .setOrigin("ledger.example.eu/rmbt/sample")
-            .addFounders(founder("reg-eu", "EU", eu))
-            .addFounders(founder("reg-gb", "GB", gb))
+            .addFounders(SampleRecords.founder("reg-eu", "EU", eu))
+            .addFounders(SampleRecords.founder("reg-gb", "GB", gb))
             .setQuorum(2)
             .setCreatedAt(start - DAY)
             .build();
@@ -186,6 +185,10 @@ public final class SampleData {
             .setValidFrom(start)
             .setValidUntil(start + 365 * DAY);
     addDecision("GRANT " + RENEWED_CERTIFICATE, grant, evidence, "cb-gb");
+    suspendAndRenew(evidence);
+  }
+
+  private void suspendAndRenew(List<Integer> evidence) {
     addDecision(
         "SUSPEND " + JOINT_CERTIFICATE,
         decision(
@@ -285,13 +288,5 @@ public final class SampleData {
     Ed25519PrivateKey k = Ed25519PrivateKey.fromSeed(seed);
     keys.put(id, k);
     return k;
-  }
-
-  private static Founder founder(String id, String jurisdiction, Ed25519PrivateKey k) {
-    return Founder.newBuilder()
-        .setParticipantId(id)
-        .setJurisdiction(jurisdiction)
-        .setPublicKey(com.google.protobuf.ByteString.copyFrom(k.publicKey().bytes()))
-        .build();
   }
 }

@@ -11,6 +11,7 @@ import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.proto.AuditRecord;
 import org.rmbt.ledger.proto.CertificationScheme;
 import org.rmbt.ledger.proto.DocumentDigest;
+import org.rmbt.ledger.proto.Founder;
 import org.rmbt.ledger.proto.JointRule;
 import org.rmbt.ledger.proto.Level;
 import org.rmbt.ledger.proto.ModelRef;
@@ -163,5 +164,13 @@ final class SampleRecords {
     byte[] b = new byte[64];
     rnd.nextBytes(b);
     return bytes(Hashing.sha256(b));
+  }
+
+  static Founder founder(String id, String jurisdiction, Ed25519PrivateKey k) {
+    return Founder.newBuilder()
+        .setParticipantId(id)
+        .setJurisdiction(jurisdiction)
+        .setPublicKey(com.google.protobuf.ByteString.copyFrom(k.publicKey().bytes()))
+        .build();
   }
 }
