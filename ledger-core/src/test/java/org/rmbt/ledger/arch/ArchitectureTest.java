@@ -63,6 +63,8 @@ class ArchitectureTest {
           .callMethod(Integer.class, "parseInt", String.class)
           .orShould()
           .callMethod(java.util.Base64.class, "getDecoder")
+          .orShould()
+          .callMethod(com.google.protobuf.util.JsonFormat.class, "parser")
           .because("decoding belongs in the format's *Codec class, which demands canonical input");
 
   /** Core is deterministic: time is a parameter, so only the node reads the wall clock. */

@@ -1,9 +1,7 @@
 package org.rmbt.ledger.core.record;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.rmbt.ledger.core.hash.Hash;
@@ -29,25 +27,15 @@ public final class EntryCodec {
   private EntryCodec() {}
 
   public static Envelope decodeEnvelope(byte[] bytes) throws MalformedException {
-    Envelope env;
-    try {
-      env = Envelope.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new MalformedException("envelope", "not a valid protobuf message");
-    }
-    requireCanonical("envelope", env, bytes);
+    Envelope env =
+        StrictProto.parse("envelope", Envelope.parser(), bytes, EntryCodec::hasUnknownFields);
     checkEnvelope("envelope", env);
     return env;
   }
 
   public static LedgerEntry decodeEntry(byte[] bytes) throws MalformedException {
-    LedgerEntry entry;
-    try {
-      entry = LedgerEntry.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new MalformedException("entry", "not a valid protobuf message");
-    }
-    requireCanonical("entry", entry, bytes);
+    LedgerEntry entry =
+        StrictProto.parse("entry", LedgerEntry.parser(), bytes, EntryCodec::hasUnknownFields);
     Hash.decode("entry.prev_leaf_hash", entry.getPrevLeafHash().toByteArray());
     if (entry.getIndex() < 0) {
       throw new MalformedException("entry.index", "out of range");
@@ -102,16 +90,6 @@ public final class EntryCodec {
     ByteString prev = link.getPrevLeafHash();
     if (!prev.isEmpty()) {
       Hash.decode(field + ".prev_leaf_hash", prev.toByteArray());
-    }
-  }
-
-  private static void requireCanonical(String field, Message msg, byte[] bytes)
-      throws MalformedException {
-    if (hasUnknownFields(msg)) {
-      throw new MalformedException(field, "has fields this version does not know");
-    }
-    if (!Arrays.equals(msg.toByteArray(), bytes)) {
-      throw new MalformedException(field, "not canonical (field order, repeats or encoding)");
     }
   }
 
