@@ -6,15 +6,16 @@ import org.rmbt.ledger.core.merkle.StoredHash;
 
 /**
  * Everything one sequencer batch writes, applied atomically: entries {@code firstIndex ..
- * firstIndex + entries.size() - 1}, their leaf and envelope hashes for lookup, and the tree hashes
- * the batch adds.
+ * firstIndex + entries.size() - 1}, their leaf and envelope hashes for lookup, the tree hashes the
+ * batch adds, and the subject postings of its entries.
  */
 public record AppendBatch(
     long firstIndex,
     List<byte[]> entries,
     List<Hash> leafHashes,
     List<Hash> envelopeHashes,
-    List<StoredHash> treeHashes) {
+    List<StoredHash> treeHashes,
+    List<SubjectPosting> subjects) {
   public AppendBatch {
     if (firstIndex < 0) {
       throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
@@ -26,6 +27,23 @@ public record AppendBatch(
     leafHashes = List.copyOf(leafHashes);
     envelopeHashes = List.copyOf(envelopeHashes);
     treeHashes = List.copyOf(treeHashes);
+    subjects = List.copyOf(subjects);
+    long end = firstIndex + entries.size();
+    for (SubjectPosting p : subjects) {
+      if (p.index() < firstIndex || p.index() >= end) {
+        throw new IllegalArgumentException("posting for entry " + p.index() + " outside the batch");
+      }
+    }
+  }
+
+  /** A batch of entries about no particular subject. */
+  public AppendBatch(
+      long firstIndex,
+      List<byte[]> entries,
+      List<Hash> leafHashes,
+      List<Hash> envelopeHashes,
+      List<StoredHash> treeHashes) {
+    this(firstIndex, entries, leafHashes, envelopeHashes, treeHashes, List.of());
   }
 
   @Override

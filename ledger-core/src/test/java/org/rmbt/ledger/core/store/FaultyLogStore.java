@@ -117,6 +117,16 @@ public final class FaultyLogStore implements LogStore {
   }
 
   @Override
+  public List<Long> entriesAbout(String subject, long fromIndex, int limit) {
+    return delegate.entriesAbout(subject, fromIndex, limit);
+  }
+
+  @Override
+  public OptionalLong lastEntryAbout(String subject) {
+    return delegate.lastEntryAbout(subject);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

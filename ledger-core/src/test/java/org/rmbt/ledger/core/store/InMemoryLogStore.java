@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.StoredHash;
 
@@ -32,6 +34,7 @@ public final class InMemoryLogStore implements LogStore {
     final Map<Hash, Long> index = new HashMap<>();
     final Map<Long, Hash> tree = new HashMap<>();
     final NavigableMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
+    final Map<String, NavigableSet<Long>> subjects = new HashMap<>();
   }
 
   private final Data data;
@@ -85,6 +88,27 @@ public final class InMemoryLogStore implements LogStore {
       for (StoredHash stored : batch.treeHashes()) {
         data.tree.put(stored.index(), stored.hash());
       }
+      for (SubjectPosting p : batch.subjects()) {
+        data.subjects.computeIfAbsent(p.subject(), k -> new TreeSet<>()).add(p.index());
+      }
+    }
+  }
+
+  @Override
+  public List<Long> entriesAbout(String subject, long fromIndex, int limit) {
+    synchronized (data) {
+      checkOpen();
+      NavigableSet<Long> all = data.subjects.getOrDefault(subject, new TreeSet<>());
+      return all.tailSet(fromIndex, true).stream().limit(limit).toList();
+    }
+  }
+
+  @Override
+  public OptionalLong lastEntryAbout(String subject) {
+    synchronized (data) {
+      checkOpen();
+      NavigableSet<Long> all = data.subjects.get(subject);
+      return all == null ? OptionalLong.empty() : OptionalLong.of(all.last());
     }
   }
 

@@ -170,6 +170,42 @@ public abstract class LogStoreContract extends CheckpointContract {
   }
 
   @Test
+  void subjectIndexAnswersInLogOrderAcrossBatchesAndReopen() {
+    store.append(withSubjects(batch(0, 4), "model:a", 0, "model:ab", 1, "model:a", 3));
+    store.append(withSubjects(batch(4, 3), "model:a", 5, "cert:x", 6));
+    assertThat(store.entriesAbout("model:a", 0, 10)).containsExactly(0L, 3L, 5L);
+    assertThat(store.entriesAbout("model:a", 1, 10)).containsExactly(3L, 5L);
+    assertThat(store.entriesAbout("model:a", 0, 2)).containsExactly(0L, 3L);
+    assertThat(store.entriesAbout("model:ab", 0, 10)).containsExactly(1L);
+    assertThat(store.entriesAbout("model:", 0, 10)).isEmpty();
+    assertThat(store.lastEntryAbout("model:a")).hasValue(5);
+    assertThat(store.lastEntryAbout("cert:x")).hasValue(6);
+    assertThat(store.lastEntryAbout("cert:y")).isEmpty();
+    store.close();
+    store = reopen(dir, store);
+    assertThat(store.entriesAbout("model:a", 0, 10)).containsExactly(0L, 3L, 5L);
+    assertThat(store.lastEntryAbout("model:ab")).hasValue(1);
+  }
+
+  @Test
+  void postingsOutsideTheirBatchAreRefused() {
+    assertThatThrownBy(() -> withSubjects(batch(0, 2), "model:a", 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SubjectPosting("bad\u0000subject", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The batch with postings given as (subject, index) pairs. */
+  private static AppendBatch withSubjects(AppendBatch b, Object... pairs) {
+    List<SubjectPosting> postings = new java.util.ArrayList<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      postings.add(new SubjectPosting((String) pairs[i], ((Number) pairs[i + 1]).longValue()));
+    }
+    return new AppendBatch(
+        b.firstIndex(), b.entries(), b.leafHashes(), b.envelopeHashes(), b.treeHashes(), postings);
+  }
+
+  @Test
   void closeAndReopenKeepsEverything() {
     store.append(batch(0, 3));
     store.putCheckpoint(checkpoint(3), -1);

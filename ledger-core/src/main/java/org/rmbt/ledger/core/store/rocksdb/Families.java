@@ -4,6 +4,7 @@ import java.util.List;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.StoredHash;
 import org.rmbt.ledger.core.store.AppendBatch;
+import org.rmbt.ledger.core.store.SubjectPosting;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -12,15 +13,17 @@ import org.rocksdb.WriteBatch;
  * The store's column families and how a batch is laid out in them: {@code entries} (8-byte
  * big-endian index → entry bytes), {@code leaf_index} (leaf or envelope hash → index), {@code tree}
  * (stored-hash index → 32 bytes), {@code checkpoints} (size → note bytes), {@code meta} ({@code
- * "size"} → 8 bytes).
+ * "size"} → 8 bytes), {@code subjects} (UTF-8 subject ‖ 0x00 ‖ 8-byte index → empty).
  */
 record Families(
     ColumnFamilyHandle entries,
     ColumnFamilyHandle leafIndex,
     ColumnFamilyHandle tree,
     ColumnFamilyHandle checkpoints,
-    ColumnFamilyHandle meta) {
+    ColumnFamilyHandle meta,
+    ColumnFamilyHandle subjects) {
   static final byte[] SIZE_KEY = {'s', 'i', 'z', 'e'};
+  private static final byte[] EMPTY = new byte[0];
 
   /** Picks the families out of handles opened in {@link RocksTuning#FAMILIES} order. */
   static Families of(List<ColumnFamilyHandle> handles) {
@@ -29,7 +32,8 @@ record Families(
         handles.get(RocksTuning.FAMILIES.indexOf("leaf_index")),
         handles.get(RocksTuning.FAMILIES.indexOf("tree")),
         handles.get(RocksTuning.FAMILIES.indexOf("checkpoints")),
-        handles.get(RocksTuning.FAMILIES.indexOf("meta")));
+        handles.get(RocksTuning.FAMILIES.indexOf("meta")),
+        handles.get(RocksTuning.FAMILIES.indexOf("subjects")));
   }
 
   /**
@@ -56,6 +60,9 @@ record Families(
       Keys.write(stored.index(), key);
       stored.hash().copyTo(hash, 0);
       wb.put(tree, key, hash);
+    }
+    for (SubjectPosting p : batch.subjects()) {
+      wb.put(subjects, SubjectKeys.of(p.subject(), p.index()), EMPTY);
     }
     Keys.write(index, key);
     wb.put(meta, SIZE_KEY, key);

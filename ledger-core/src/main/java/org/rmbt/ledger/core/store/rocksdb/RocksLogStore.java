@@ -221,6 +221,27 @@ public final class RocksLogStore implements LogStore {
   }
 
   @Override
+  public List<Long> entriesAbout(String subject, long fromIndex, int limit) {
+    enter();
+    try {
+      return SubjectKeys.scan(
+          db, families.subjects(), tuning.read, subject, fromIndex, limit, size);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public OptionalLong lastEntryAbout(String subject) {
+    enter();
+    try {
+      return SubjectKeys.last(db, families.subjects(), tuning.read, subject, size);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
     return latest;
   }

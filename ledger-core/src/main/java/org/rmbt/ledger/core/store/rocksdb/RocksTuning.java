@@ -28,7 +28,7 @@ import org.rocksdb.WriteOptions;
 final class RocksTuning implements AutoCloseable {
   /** Column families in handle order; {@code default} must be opened too, but is unused. */
   static final List<String> FAMILIES =
-      List.of("default", "entries", "leaf_index", "tree", "checkpoints", "meta");
+      List.of("default", "entries", "leaf_index", "tree", "checkpoints", "meta", "subjects");
 
   private static final long MIB = 1L << 20;
 
@@ -58,7 +58,8 @@ final class RocksTuning implements AutoCloseable {
             family("leaf_index", hashOptions(cache, bloom, 32 * MIB)),
             family("tree", hashOptions(cache, null, 32 * MIB)),
             family("checkpoints", smallOptions()),
-            family("meta", smallOptions()));
+            family("meta", smallOptions()),
+            family("subjects", subjectOptions(cache)));
   }
 
   private static DBOptions dbOptions() {
@@ -110,6 +111,17 @@ final class RocksTuning implements AutoCloseable {
       options.setMemtablePrefixBloomSizeRatio(0.02).setMemtableWholeKeyFiltering(true);
     }
     return options.setTableFormatConfig(table);
+  }
+
+  /**
+   * Subject postings: keys only (subject ‖ 0x00 ‖ index), read by short forward scans from a seek;
+   * the subject prefix repeats, so cheap compression pays.
+   */
+  private ColumnFamilyOptions subjectOptions(Cache cache) {
+    return own(new ColumnFamilyOptions())
+        .setWriteBufferSize(16 * MIB)
+        .setCompressionType(CompressionType.LZ4_COMPRESSION)
+        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
   }
 
   /** Checkpoints and meta: a few small values; small memtables keep their flushes cheap. */
