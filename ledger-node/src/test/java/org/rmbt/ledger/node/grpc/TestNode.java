@@ -74,6 +74,10 @@ final class TestNode implements AutoCloseable {
     return c;
   }
 
+  void track(ManagedChannel c) {
+    channels.add(c);
+  }
+
   LedgerServiceGrpc.LedgerServiceBlockingStub blocking() {
     return LedgerServiceGrpc.newBlockingStub(channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
