@@ -169,6 +169,14 @@ public final class NodeConfigCodec {
         v.seconds("limits.shutdown_grace_seconds", d.shutdownGrace()));
   }
 
+  /** Canonical: ASCII digits, no sign, no leading zero, at most 10 digits. */
+  private static long parseDecimal(String key, String t) throws MalformedException {
+    if (!t.matches("0|[1-9][0-9]{0,9}")) {
+      throw new MalformedException(key, "not a canonical decimal: " + t);
+    }
+    return Long.parseLong(t);
+  }
+
   /** Typed, strict access to the raw values; every error names its key. */
   private static final class Values {
     private final Map<String, List<String>> raw;
@@ -208,17 +216,13 @@ public final class NodeConfigCodec {
       return integer(key, dflt, 1);
     }
 
-    /** A decimal in [min, 2^31-1], canonical: ASCII digits, no sign, no leading zero. */
+    /** A canonical decimal in [min, 2^31-1]. */
     int integer(String key, int dflt, int min) throws MalformedException {
       Optional<String> s = one(key);
       if (s.isEmpty()) {
         return dflt;
       }
-      String t = s.get();
-      if (!t.matches("0|[1-9][0-9]{0,9}")) {
-        throw new MalformedException(key, "not a canonical decimal: " + t);
-      }
-      long n = Long.parseLong(t);
+      long n = parseDecimal(key, s.get());
       if (n < min || n > Integer.MAX_VALUE) {
         throw new MalformedException(key, "must be in [" + min + ", " + Integer.MAX_VALUE + "]");
       }
