@@ -131,6 +131,23 @@ class StreamingTest {
     }
   }
 
+  @Test
+  void shutdownEndsOpenFollowStreamsWithUnavailable() throws Exception {
+    TestNode node = TestNode.start(dir);
+    node.blocking().append(TestNode.append(0));
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    LedgerServiceGrpc.newStub(node.channel())
+        .follow(FollowRequest.getDefaultInstance(), collect(new ArrayList<>(), ended));
+    Thread.sleep(300);
+    long t0 = System.nanoTime();
+    node.close();
+    assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    assertThat(ended)
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableThat()
+        .withMessageContaining("UNAVAILABLE");
+  }
+
   private static StreamObserver<FollowResponse> collect(
       List<FollowResponse> seen, CompletableFuture<Void> reachedSix) {
     return new StreamObserver<>() {
