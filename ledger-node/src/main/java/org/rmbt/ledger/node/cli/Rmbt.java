@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       KeygenCommand.class,
       DemoCommand.class,
       VerifyCommand.class,
-      VerifyLogCommand.class
+      VerifyLogCommand.class,
+      NodeCommand.class
     })
 public final class Rmbt {
   public static final int OK = 0;

@@ -1,0 +1,91 @@
+package org.rmbt.ledger.node.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.rmbt.ledger.core.checkpoint.KeyType;
+import org.rmbt.ledger.core.checkpoint.VerifierKey;
+import org.rmbt.ledger.core.ledger.LedgerConfig;
+
+/**
+ * Everything a node needs to start. {@link NodeConfigCodec} reads it from a file; tests build it
+ * directly.
+ *
+ * @param dataDir the RocksDB directory of the log
+ * @param listenAddress host or IP to bind; {@code 0.0.0.0} for every interface
+ * @param port TCP port; 0 picks a free one
+ * @param logKeyFile the log's C2SP signer key (secret); its name is the log origin
+ * @param signerKeys keys whose DSSE envelope signatures the log accepts
+ * @param witnessKeys {@code cosignature/v1} keys whose cosignatures the node takes in
+ * @param tls empty: plaintext (loopback and tests only)
+ * @param metricsPort Prometheus HTTP port, 0 for none
+ */
+public record NodeConfig(
+    Path dataDir,
+    String listenAddress,
+    int port,
+    Path logKeyFile,
+    List<VerifierKey> signerKeys,
+    List<VerifierKey> witnessKeys,
+    Optional<TlsConfig> tls,
+    ServerLimits limits,
+    LedgerConfig ledger,
+    int metricsPort) {
+  public NodeConfig {
+    signerKeys = List.copyOf(signerKeys);
+    witnessKeys = List.copyOf(witnessKeys);
+    if (port < 0 || port > 65535 || metricsPort < 0 || metricsPort > 65535) {
+      throw new IllegalArgumentException("ports must be in [0, 65535]");
+    }
+    if (witnessKeys.stream().anyMatch(k -> k.type() != KeyType.COSIGNATURE_V1)) {
+      throw new IllegalArgumentException("witness keys must be cosignature/v1 (type 0x04)");
+    }
+    if (signerKeys.stream().anyMatch(k -> k.type() != KeyType.ED25519)) {
+      throw new IllegalArgumentException("signer keys must be Ed25519 (type 0x01)");
+    }
+  }
+
+  /** Plaintext on loopback with default limits: for tests and local demos. */
+  public static NodeConfig local(
+      Path dataDir, Path logKeyFile, List<VerifierKey> signerKeys, List<VerifierKey> witnessKeys) {
+    return new NodeConfig(
+        dataDir,
+        "127.0.0.1",
+        0,
+        logKeyFile,
+        signerKeys,
+        witnessKeys,
+        Optional.empty(),
+        ServerLimits.DEFAULTS,
+        LedgerConfig.DEFAULT,
+        0);
+  }
+
+  public NodeConfig withTls(TlsConfig t) {
+    return new NodeConfig(
+        dataDir,
+        listenAddress,
+        port,
+        logKeyFile,
+        signerKeys,
+        witnessKeys,
+        Optional.of(t),
+        limits,
+        ledger,
+        metricsPort);
+  }
+
+  public NodeConfig withLimits(ServerLimits l) {
+    return new NodeConfig(
+        dataDir,
+        listenAddress,
+        port,
+        logKeyFile,
+        signerKeys,
+        witnessKeys,
+        tls,
+        l,
+        ledger,
+        metricsPort);
+  }
+}

@@ -1,0 +1,196 @@
+package org.rmbt.ledger.node.grpc;
+
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.ledger.LedgerView;
+import org.rmbt.ledger.proto.Entry;
+import org.rmbt.ledger.proto.FollowResponse;
+
+/**
+ * Server streams of entries (GetEntries, Follow) with flow control: a page is read only while the
+ * client can take more, so a slow client holds at most one page of entries in the node. A Follow
+ * that has caught up polls the ledger's latest checkpoint; it never sends an entry before a
+ * checkpoint covers it, and sends each checkpoint after the entries it covers.
+ */
+final class EntryStreamer {
+  /** Entries per read; with envelopes of at most ~1 MiB this bounds a stream's buffer. */
+  static final int PAGE = 16;
+
+  private final LedgerView view;
+  private final Cosignatures cosignatures;
+  private final ScheduledExecutorService executor;
+  private final Duration poll;
+  private final Set<Pump> open = ConcurrentHashMap.newKeySet();
+
+  EntryStreamer(
+      LedgerView view,
+      Cosignatures cosignatures,
+      ScheduledExecutorService executor,
+      Duration poll) {
+    this.view = view;
+    this.cosignatures = cosignatures;
+    this.executor = executor;
+    this.poll = poll;
+  }
+
+  /** Streams entries [from, end), then completes; the range was checked by the caller. */
+  void range(long from, long end, ServerCallStreamObserver<Entry> out) {
+    start(new RangePump(from, end, out), out);
+  }
+
+  /** Streams from {@code from} on, without end (the caller checked {@code from <= size}). */
+  void follow(long from, ServerCallStreamObserver<FollowResponse> out) {
+    start(new FollowPump(from, out), out);
+  }
+
+  /** Ends every open stream with UNAVAILABLE, so a graceful shutdown need not wait for them. */
+  void closeAll() {
+    for (Pump p : open) {
+      p.stop(Status.UNAVAILABLE.withDescription("node shutting down"));
+    }
+  }
+
+  private void start(Pump p, ServerCallStreamObserver<?> out) {
+    open.add(p);
+    out.setOnCancelHandler(() -> open.remove(p));
+    out.setOnReadyHandler(() -> executor.execute(p));
+    executor.execute(p);
+  }
+
+  private enum Step {
+    MORE,
+    IDLE,
+    FINISHED
+  }
+
+  /** Sends while the client is ready; all sends of one stream run under its lock. */
+  private abstract class Pump implements Runnable {
+    private final ServerCallStreamObserver<?> out;
+    private boolean done;
+    private ScheduledFuture<?> pendingPoll;
+
+    Pump(ServerCallStreamObserver<?> out) {
+      this.out = out;
+    }
+
+    abstract Step step() throws Exception;
+
+    @Override
+    public synchronized void run() {
+      try {
+        while (!done && !out.isCancelled() && out.isReady()) {
+          Step s = step();
+          if (s == Step.FINISHED) {
+            finish(null);
+          } else if (s == Step.IDLE) {
+            schedulePoll();
+            return;
+          }
+        }
+      } catch (Exception e) {
+        finish(StatusMapper.toStatus(e));
+      }
+    }
+
+    synchronized void stop(Status status) {
+      finish(status);
+    }
+
+    private void finish(Status error) {
+      if (done) {
+        return;
+      }
+      done = true;
+      open.remove(this);
+      if (pendingPoll != null) {
+        pendingPoll.cancel(false);
+      }
+      if (out.isCancelled()) {
+        return;
+      }
+      if (error == null) {
+        out.onCompleted();
+      } else {
+        out.onError(error.asRuntimeException());
+      }
+    }
+
+    private void schedulePoll() {
+      if (pendingPoll == null) {
+        pendingPoll = executor.schedule(this::poll, poll.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+
+    private synchronized void poll() {
+      pendingPoll = null;
+      run();
+    }
+  }
+
+  private final class RangePump extends Pump {
+    private final ServerCallStreamObserver<Entry> out;
+    private final long end;
+    private long next;
+
+    RangePump(long from, long end, ServerCallStreamObserver<Entry> out) {
+      super(out);
+      this.out = out;
+      this.next = from;
+      this.end = end;
+    }
+
+    @Override
+    Step step() throws Exception {
+      if (next >= end) {
+        return Step.FINISHED;
+      }
+      int n = (int) Math.min(PAGE, end - next);
+      List<byte[]> entries = view.entries(next, n);
+      for (byte[] e : entries) {
+        out.onNext(Responses.entry(next++, e));
+      }
+      return Step.MORE;
+    }
+  }
+
+  private final class FollowPump extends Pump {
+    private final ServerCallStreamObserver<FollowResponse> out;
+    private long next;
+    private long sentCheckpointSize = -1;
+
+    FollowPump(long from, ServerCallStreamObserver<FollowResponse> out) {
+      super(out);
+      this.out = out;
+      this.next = from;
+    }
+
+    @Override
+    Step step() throws Exception {
+      SignedCheckpoint cp = view.latestCheckpoint();
+      long size = cp.checkpoint().size();
+      if (next < size) {
+        int n = (int) Math.min(PAGE, size - next);
+        for (byte[] e : view.entries(next, n)) {
+          out.onNext(FollowResponse.newBuilder().setEntry(Responses.entry(next++, e)).build());
+        }
+        return Step.MORE;
+      }
+      if (next == size && sentCheckpointSize != size) {
+        SignedCheckpoint cosigned = cosignatures.cosigned(cp);
+        out.onNext(
+            FollowResponse.newBuilder().setCheckpoint(Responses.checkpoint(cosigned)).build());
+        sentCheckpointSize = size;
+        return Step.MORE;
+      }
+      return Step.IDLE;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.rmbt.ledger.node.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rmbt.ledger.core.checkpoint.SignerKey;
+import org.rmbt.ledger.core.checkpoint.VerifierKey;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.ledger.Ledger;
+import org.rmbt.ledger.core.ledger.LogSigner;
+import org.rmbt.ledger.core.record.SignerKeyRing;
+import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.node.config.NodeConfig;
+import org.rmbt.ledger.node.config.ServerLimits;
+import org.rmbt.ledger.node.config.TlsConfig;
+import org.rmbt.ledger.proto.LedgerServiceGrpc;
+
+/**
+ * A running node: the ledger on its RocksDB directory, served over gRPC (Netty) with the configured
+ * limits, TLS, health and reflection. {@link #close} shuts down gracefully.
+ */
+public final class LedgerServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LedgerServer.class.getName());
+
+  private final Server server;
+  private final Ledger ledger;
+  private final HealthStatusManager health;
+  private final EntryStreamer streamer;
+  private final ScheduledExecutorService executor;
+  private final ServerLimits limits;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private LedgerServer(
+      Server server,
+      Ledger ledger,
+      HealthStatusManager health,
+      EntryStreamer streamer,
+      ScheduledExecutorService executor,
+      ServerLimits limits) {
+    this.server = server;
+    this.ledger = ledger;
+    this.health = health;
+    this.streamer = streamer;
+    this.executor = executor;
+    this.limits = limits;
+  }
+
+  /** Opens the ledger in {@code config.dataDir()} and starts serving it. */
+  public static LedgerServer start(NodeConfig config) throws IOException, MalformedException {
+    SignerKey logKey =
+        SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
+    SignerKeyRing signers =
+        SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList());
+    Ledger ledger =
+        Ledger.open(
+            RocksLogStore.open(config.dataDir()),
+            new LogSigner(logKey),
+            signers,
+            System::currentTimeMillis,
+            config.ledger());
+    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    try {
+      return serve(config, ledger, logKey.verifierKey().encode(), executor);
+    } catch (IOException | RuntimeException e) {
+      executor.shutdownNow();
+      ledger.close();
+      throw e;
+    }
+  }
+
+  private static LedgerServer serve(
+      NodeConfig config, Ledger ledger, String logKey, ScheduledExecutorService executor)
+      throws IOException {
+    ServerLimits l = config.limits();
+    Cosignatures cosignatures = new Cosignatures(config.witnessKeys());
+    EntryStreamer streamer =
+        new EntryStreamer(ledger.view(), cosignatures, executor, l.followPoll());
+    LedgerServiceImpl service =
+        new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l);
+    AppendRateLimiter rates =
+        new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime);
+    HealthStatusManager health = new HealthStatusManager();
+    InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.port());
+    Server server =
+        limit(NettyServerBuilder.forAddress(address, credentials(config)), l)
+            .addService(ServerInterceptors.intercept(service, rates))
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(reflectionV1Alpha())
+            .build()
+            .start();
+    health.setStatus("", ServingStatus.SERVING);
+    health.setStatus(LedgerServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    LOG.log(System.Logger.Level.INFO, "serving the log on " + server.getListenSockets());
+    return new LedgerServer(server, ledger, health, streamer, executor, l);
+  }
+
+  /** Deprecated upstream, but many tools in the field (older grpcurl, Postman) ask only v1alpha. */
+  @SuppressWarnings("deprecation")
+  private static BindableService reflectionV1Alpha() {
+    return ProtoReflectionService.newInstance();
+  }
+
+  private static NettyServerBuilder limit(NettyServerBuilder b, ServerLimits l) {
+    return b.maxInboundMessageSize(l.maxInboundMessageBytes())
+        .maxInboundMetadataSize(l.maxInboundMetadataBytes())
+        .maxConcurrentCallsPerConnection(l.maxConcurrentCallsPerConnection())
+        .keepAliveTime(l.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(l.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        .permitKeepAliveTime(l.permitKeepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
+        .permitKeepAliveWithoutCalls(l.permitKeepAliveWithoutCalls())
+        .maxConnectionIdle(l.maxConnectionIdle().toNanos(), TimeUnit.NANOSECONDS)
+        .handshakeTimeout(l.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private static ServerCredentials credentials(NodeConfig config) throws IOException {
+    if (config.tls().isEmpty()) {
+      return InsecureServerCredentials.create();
+    }
+    TlsConfig t = config.tls().get();
+    TlsServerCredentials.Builder b =
+        TlsServerCredentials.newBuilder()
+            .keyManager(t.certChainFile().toFile(), t.privateKeyFile().toFile());
+    if (t.clientCaFile().isPresent()) {
+      b.trustManager(t.clientCaFile().get().toFile())
+          .clientAuth(
+              t.requireClientAuth()
+                  ? TlsServerCredentials.ClientAuth.REQUIRE
+                  : TlsServerCredentials.ClientAuth.OPTIONAL);
+    }
+    return b.build();
+  }
+
+  /** The bound port (useful when the configured port is 0). */
+  public int port() {
+    return ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+  }
+
+  /** Blocks until the server has terminated (after {@link #close} from another thread). */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /**
+   * Graceful shutdown: report NOT_SERVING, stop accepting calls, end Follow streams, let calls in
+   * flight finish (up to the grace period, then cancel them), then close the ledger, which commits
+   * and signs what is queued and closes RocksDB.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    health.enterTerminalState();
+    server.shutdown();
+    streamer.closeAll();
+    try {
+      if (!server.awaitTermination(limits.shutdownGrace().toNanos(), TimeUnit.NANOSECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "calls still open after the grace period; cancelled");
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    // crash here: every answered append is durable; queued ones commit in ledger.close() below.
+    ledger.close();
+    executor.shutdown();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "rmbt-grpc-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
