@@ -2,15 +2,15 @@ package org.rmbt.ledger.core.ledger;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.Hashing;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.HashReader;
 import org.rmbt.ledger.core.merkle.Integration;
 import org.rmbt.ledger.core.merkle.MerkleTree;
@@ -20,21 +20,24 @@ import org.rmbt.ledger.core.store.AppendBatch;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
 import org.rmbt.ledger.proto.LedgerEntry;
+import org.rmbt.ledger.proto.SubjectLink;
 
 /**
- * One batch, split at its crash points: stage (assign indexes, build entries) → commit (one synced
- * write of entries and tree hashes) → publish (sign and store a checkpoint over durable state) →
- * answer. Runs only on the sequencer thread.
+ * One batch, split at its crash points: stage (admit by the policy, assign indexes, link subjects,
+ * build entries) → commit (one synced write of entries and tree hashes) → publish (sign and store a
+ * checkpoint over durable state) → answer. Runs only on the sequencer thread.
  */
 final class BatchCommitter {
   private final LogStore store;
   private final LogSigner signer;
   private final LongSupplier clock;
+  private final EntryPolicy policy;
 
-  BatchCommitter(LogStore store, LogSigner signer, LongSupplier clock) {
+  BatchCommitter(LogStore store, LogSigner signer, LongSupplier clock, EntryPolicy policy) {
     this.store = store;
     this.signer = signer;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /**
@@ -42,7 +45,8 @@ final class BatchCommitter {
    * readers see it, then answers every caller: an answered caller always finds its entry.
    */
   LogState commit(List<Submission> batch, LogState state, Consumer<LogState> publish) {
-    Staged staged = stage(batch, state);
+    EntryPolicy.Staging admission = policy.stage();
+    StagedBatch staged = stage(batch, state, admission);
     LogState next = state;
     HashReader reader = store;
     if (!staged.entries.isEmpty()) {
@@ -53,7 +57,9 @@ final class BatchCommitter {
               staged.entries,
               staged.leafHashes,
               staged.envelopeHashes,
-              in.toWrite()));
+              in.toWrite(),
+              staged.postings));
+      admission.commit();
       // crash here: reopen finds the batch with no checkpoint over it and signs one
       SignedCheckpoint cp = signer.sign(in.size(), in.root());
       store.putCheckpoint(new StoredCheckpoint(in.size(), cp.note()), state.size());
@@ -66,8 +72,8 @@ final class BatchCommitter {
     return next;
   }
 
-  private Staged stage(List<Submission> batch, LogState state) {
-    Staged s = new Staged(batch.size());
+  private StagedBatch stage(List<Submission> batch, LogState state, EntryPolicy.Staging policy) {
+    StagedBatch s = new StagedBatch(batch.size());
     long integratedAt = clock.getAsLong();
     Hash prev = state.lastLeafHash();
     for (Submission sub : batch) {
@@ -76,23 +82,53 @@ final class BatchCommitter {
       // 0x00 ‖ entry, and no envelope encoding starts with a zero byte (tag 0 is invalid).
       OptionalLong logged = inBatch != null ? OptionalLong.of(inBatch) : lookup(sub, state);
       if (logged.isPresent()) {
-        s.indexes.add(logged.getAsLong());
-        s.duplicate.add(true);
+        s.duplicateOf(logged.getAsLong());
         continue;
       }
       long index = state.size() + s.entries.size();
+      List<String> subjects;
+      try {
+        subjects = policy.admit(index, sub.envelope(), integratedAt);
+      } catch (MalformedException | VerificationException e) {
+        s.refuse(e);
+        continue;
+      }
       byte[] entry =
           LedgerEntry.newBuilder()
               .setIndex(index)
               .setPrevLeafHash(ByteString.copyFrom(prev.bytes()))
               .setIntegratedAt(integratedAt)
+              .addAllSubjectLinks(links(subjects, s))
               .setEnvelope(sub.envelope())
               .build()
               .toByteArray();
       prev = Hashing.leaf(entry);
-      s.add(index, entry, prev, sub.envelopeHash());
+      policy.applied(index, prev);
+      s.add(index, entry, prev, sub.envelopeHash(), subjects);
     }
     return s;
+  }
+
+  /** For each subject, the leaf hash of the previous entry about it: the per-subject chain. */
+  private List<SubjectLink> links(List<String> subjects, StagedBatch s) {
+    List<SubjectLink> links = new ArrayList<>(subjects.size());
+    for (String subject : subjects) {
+      Hash prev = s.lastLeafAbout.get(subject);
+      if (prev == null) {
+        OptionalLong last = store.lastEntryAbout(subject);
+        prev = last.isEmpty() ? null : leafHashAt(last.getAsLong());
+      }
+      SubjectLink.Builder link = SubjectLink.newBuilder().setSubject(subject);
+      if (prev != null) {
+        link.setPrevLeafHash(ByteString.copyFrom(prev.bytes()));
+      }
+      links.add(link.build());
+    }
+    return links;
+  }
+
+  private Hash leafHashAt(long index) {
+    return store.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
   }
 
   private OptionalLong lookup(Submission sub, LogState state) {
@@ -100,46 +136,23 @@ final class BatchCommitter {
     return i.isPresent() && i.getAsLong() < state.size() ? i : OptionalLong.empty();
   }
 
-  private void answer(List<Submission> batch, Staged staged, LogState state, HashReader reader) {
+  private void answer(
+      List<Submission> batch, StagedBatch staged, LogState state, HashReader reader) {
     long size = state.size();
-    long[] leafIndexes = new long[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
-      leafIndexes[i] = StoredHashes.storedHashIndex(0, staged.indexes.get(i));
-    }
-    List<Hash> leaves = reader.readHashes(leafIndexes);
-    for (int i = 0; i < batch.size(); i++) {
+      Exception refused = staged.refused.get(i);
+      if (refused != null) {
+        batch.get(i).result().completeExceptionally(refused);
+        continue;
+      }
       long index = staged.indexes.get(i);
+      Hash leaf = reader.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
       List<Hash> proof = Proofs.inclusion(index, size, reader);
       batch
           .get(i)
           .result()
           .complete(
-              new AppendResult(
-                  index, leaves.get(i), staged.duplicate.get(i), state.checkpoint(), proof));
-    }
-  }
-
-  /** A batch after staging: the new entries, and for every submission its index. */
-  private static final class Staged {
-    final List<byte[]> entries = new ArrayList<>();
-    final List<Hash> leafHashes = new ArrayList<>();
-    final List<Hash> envelopeHashes = new ArrayList<>();
-    final Map<Hash, Long> indexByEnvelope = new HashMap<>();
-    final List<Long> indexes;
-    final List<Boolean> duplicate;
-
-    Staged(int submissions) {
-      indexes = new ArrayList<>(submissions);
-      duplicate = new ArrayList<>(submissions);
-    }
-
-    void add(long index, byte[] entry, Hash leaf, Hash envelopeHash) {
-      entries.add(entry);
-      leafHashes.add(leaf);
-      envelopeHashes.add(envelopeHash);
-      indexByEnvelope.put(envelopeHash, index);
-      indexes.add(index);
-      duplicate.add(false);
+              new AppendResult(index, leaf, staged.duplicate.get(i), state.checkpoint(), proof));
     }
   }
 }

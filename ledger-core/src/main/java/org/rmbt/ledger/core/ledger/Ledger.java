@@ -18,14 +18,14 @@ import org.rmbt.ledger.proto.Envelope;
  */
 public final class Ledger implements AutoCloseable {
   private final LogStore store;
-  private final SignerKeyRing signers;
+  private final EntryPolicy policy;
   private final Sequencer sequencer;
   private final Thread thread;
   private final LedgerView view;
 
-  private Ledger(LogStore store, SignerKeyRing signers, Sequencer sequencer, LogSigner signer) {
+  private Ledger(LogStore store, EntryPolicy policy, Sequencer sequencer, LogSigner signer) {
     this.store = store;
-    this.signers = signers;
+    this.policy = policy;
     this.sequencer = sequencer;
     this.view = new LedgerView(store, signer, sequencer::state);
     this.thread = new Thread(sequencer, "rmbt-sequencer");
@@ -34,19 +34,34 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * Opens the log in {@code store}: checks that its tail, tree and latest checkpoint agree (else
-   * {@link LogIntegrityException}), and signs a checkpoint over any batch a crash left unsigned.
+   * {@link LogIntegrityException}), signs a checkpoint over any batch a crash left unsigned, and
+   * rebuilds the policy's state from the log if it keeps one.
    *
+   * @param policy what the log accepts, e.g. {@link CompliancePolicy}
    * @param clock milliseconds since the epoch, stamped on each batch's entries
    */
+  public static Ledger open(
+      LogStore store,
+      LogSigner signer,
+      EntryPolicy policy,
+      LongSupplier clock,
+      LedgerConfig config) {
+    LogState state = new LogOpener(store, signer).open();
+    if (policy.replaysLog()) {
+      new PolicyReplay(store, policy).replay(state.size());
+    }
+    BatchCommitter committer = new BatchCommitter(store, signer, clock, policy);
+    return new Ledger(store, policy, new Sequencer(state, committer, config), signer);
+  }
+
+  /** A plain log of any payload signed by one of {@code signers} ({@link SignerKeyPolicy}). */
   public static Ledger open(
       LogStore store,
       LogSigner signer,
       SignerKeyRing signers,
       LongSupplier clock,
       LedgerConfig config) {
-    LogState state = new LogOpener(store, signer).open();
-    BatchCommitter committer = new BatchCommitter(store, signer, clock);
-    return new Ledger(store, signers, new Sequencer(state, committer, config), signer);
+    return open(store, signer, new SignerKeyPolicy(signers), clock, config);
   }
 
   /**
@@ -59,7 +74,7 @@ public final class Ledger implements AutoCloseable {
   public CompletableFuture<AppendResult> append(byte[] envelopeBytes)
       throws MalformedException, VerificationException {
     Envelope env = EntryCodec.decodeEnvelope(envelopeBytes);
-    signers.verify("envelope", env);
+    policy.verifySignatures(env);
     return enqueue(env, Hashing.sha256(envelopeBytes));
   }
 

@@ -11,6 +11,7 @@ import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.Proofs;
 import org.rmbt.ledger.core.store.CheckpointStore;
 import org.rmbt.ledger.core.store.LogReader;
+import org.rmbt.ledger.core.store.SubjectIndex;
 
 /**
  * Read side of an open ledger. Serves only what the latest signed checkpoint covers, so a reader
@@ -19,13 +20,15 @@ import org.rmbt.ledger.core.store.LogReader;
 public final class LedgerView {
   private final LogReader log;
   private final CheckpointStore checkpoints;
+  private final SubjectIndex subjects;
   private final LogSigner signer;
   private final Supplier<LogState> state;
 
-  <S extends LogReader & CheckpointStore> LedgerView(
+  <S extends LogReader & CheckpointStore & SubjectIndex> LedgerView(
       S store, LogSigner signer, Supplier<LogState> state) {
     this.log = store;
     this.checkpoints = store;
+    this.subjects = store;
     this.signer = signer;
     this.state = state;
   }
@@ -60,6 +63,15 @@ public final class LedgerView {
     return i.isPresent() && i.getAsLong() < latestCheckpoint().checkpoint().size()
         ? i
         : OptionalLong.empty();
+  }
+
+  /**
+   * Indexes of the entries about {@code subject} (e.g. {@code model:<id>}, {@code cert:<id>}) that
+   * the latest checkpoint covers, in log order, from {@code fromIndex}, at most {@code limit}.
+   */
+  public List<Long> entriesAbout(String subject, long fromIndex, int limit) {
+    long size = latestCheckpoint().checkpoint().size();
+    return subjects.entriesAbout(subject, fromIndex, limit).stream().filter(i -> i < size).toList();
   }
 
   public List<Hash> inclusionProof(long index, long size) throws MalformedException {
