@@ -138,17 +138,12 @@ public final class RocksLogStore implements LogStore {
     if (count == 0) {
       return List.of();
     }
-    List<byte[]> keys = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      keys.add(Keys.of(from + i));
+    enter();
+    try {
+      return EntryScan.read(db, tuning.read, families.entries(), from, count);
+    } finally {
+      exit();
     }
-    List<byte[]> values = multiGet(families.entries(), keys);
-    for (int i = 0; i < count; i++) {
-      if (values.get(i) == null) {
-        throw new StoreException("entry " + (from + i) + " is missing below size " + known);
-      }
-    }
-    return Collections.unmodifiableList(values);
   }
 
   @Override
