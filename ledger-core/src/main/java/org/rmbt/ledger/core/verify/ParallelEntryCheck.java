@@ -92,12 +92,11 @@ final class ParallelEntryCheck implements AutoCloseable {
    */
   record CheckedEntry(Hash leaf, Hash prevLeafHash, LogVerificationException failure) {
     static CheckedEntry of(LogVerifier.Mode mode, long index, byte[] bytes) {
-      String where = "entry " + index;
       try {
         Hash[] hashes =
             mode == LogVerifier.Mode.FULL
-                ? LogVerifier.decodeAndHash(where, index, bytes)
-                : LogVerifier.prefixAndHash(where, index, bytes);
+                ? LogVerifier.decodeAndHash("entry " + index, index, bytes)
+                : LogVerifier.prefixAndHash(index, bytes);
         return new CheckedEntry(hashes[0], hashes[1], null);
       } catch (LogVerificationException e) {
         return new CheckedEntry(null, null, e);
