@@ -1,6 +1,10 @@
 package org.rmbt.ledger.core.ledger;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.Hashing;
@@ -21,12 +25,19 @@ public final class Ledger implements AutoCloseable {
   private final EntryPolicy policy;
   private final Sequencer sequencer;
   private final Thread thread;
+  private final ExecutorService answers;
   private final LedgerView view;
 
-  private Ledger(LogStore store, EntryPolicy policy, Sequencer sequencer, LogSigner signer) {
+  private Ledger(
+      LogStore store,
+      EntryPolicy policy,
+      Sequencer sequencer,
+      LogSigner signer,
+      ExecutorService answers) {
     this.store = store;
     this.policy = policy;
     this.sequencer = sequencer;
+    this.answers = answers;
     this.view = new LedgerView(store, signer, sequencer::state);
     this.thread = new Thread(sequencer, "rmbt-sequencer");
     thread.start();
@@ -50,8 +61,9 @@ public final class Ledger implements AutoCloseable {
     if (policy.replaysLog()) {
       new PolicyReplay(store, policy).replay(state.size());
     }
-    BatchCommitter committer = new BatchCommitter(store, signer, clock, policy);
-    return new Ledger(store, policy, new Sequencer(state, committer, config), signer);
+    ExecutorService answers = answerPool();
+    BatchCommitter committer = new BatchCommitter(store, signer, clock, policy, answers);
+    return new Ledger(store, policy, new Sequencer(state, committer, config), signer, answers);
   }
 
   /** A plain log of any payload signed by one of {@code signers} ({@link SignerKeyPolicy}). */
@@ -62,6 +74,22 @@ public final class Ledger implements AutoCloseable {
       LongSupplier clock,
       LedgerConfig config) {
     return open(store, signer, new SignerKeyPolicy(signers), clock, config);
+  }
+
+  /**
+   * One thread computes each committed batch's inclusion proofs and answers its callers, so the
+   * sequencer can stage the next batch meanwhile. A few batches may wait; past that the sequencer
+   * answers itself (caller-runs), which bounds the memory held by unanswered batches.
+   */
+  private static ExecutorService answerPool() {
+    return new ThreadPoolExecutor(
+        1,
+        1,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(4),
+        r -> new Thread(r, "rmbt-answer"),
+        new ThreadPoolExecutor.CallerRunsPolicy());
   }
 
   /**
@@ -100,6 +128,9 @@ public final class Ledger implements AutoCloseable {
     sequencer.close();
     try {
       thread.join();
+      // Nothing submits answers once the sequencer has stopped; let the last ones finish reading.
+      answers.shutdown();
+      answers.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

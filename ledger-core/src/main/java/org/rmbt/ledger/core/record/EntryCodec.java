@@ -2,6 +2,7 @@ package org.rmbt.ledger.core.record;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.rmbt.ledger.core.hash.Hash;
@@ -51,6 +52,49 @@ public final class EntryCodec {
     }
     checkEnvelope("entry.envelope", entry.getEnvelope());
     return entry;
+  }
+
+  /** The two fields at the front of an entry that link it into the hash chain. */
+  public record ChainLink(long index, Hash prevLeafHash) {}
+
+  private static final int INDEX_TAG = 1 << 3; // field 1, varint
+  private static final int PREV_TAG = (2 << 3) | 2; // field 2, length-delimited
+  private static final int MAX_INDEX_VARINT = 9; // 63 bits: a non-negative index
+
+  /**
+   * Reads only {@code index} and {@code prev_leaf_hash} from the front of an entry, for hash-only
+   * log verification: a full {@link #decodeEntry} costs ~3 µs, the leaf hash a fraction of that.
+   * Exact, not lenient: demands the one layout the canonical encoding has — field 1 as a canonical
+   * varint (absent when 0, as proto3 writes it), then field 2 with length 32 — and refuses any
+   * other bytes. It checks nothing after that prefix; only the leaf hash covers the rest. On every
+   * entry {@link #decodeEntry} accepts it returns the same two values (property-tested).
+   */
+  public static ChainLink readChainLink(byte[] bytes) throws MalformedException {
+    int pos = 0;
+    long index = 0;
+    if (bytes.length > 0 && bytes[0] == INDEX_TAG) {
+      pos = 1;
+      int shift = 0;
+      int b;
+      do {
+        if (pos >= bytes.length || shift == 7 * MAX_INDEX_VARINT) {
+          throw new MalformedException("entry.index", "not a canonical non-negative varint");
+        }
+        b = bytes[pos++] & 0xff;
+        index |= (long) (b & 0x7f) << shift;
+        shift += 7;
+      } while ((b & 0x80) != 0);
+      // A last byte of 0 is a padded varint; a zero index is written by omitting the field.
+      if (b == 0) {
+        throw new MalformedException("entry.index", "not a canonical non-negative varint");
+      }
+    }
+    if (bytes.length - pos < 2 + Hash.SIZE
+        || bytes[pos] != PREV_TAG
+        || bytes[pos + 1] != Hash.SIZE) {
+      throw new MalformedException("entry.prev_leaf_hash", "not 32 bytes right after the index");
+    }
+    return new ChainLink(index, new Hash(Arrays.copyOfRange(bytes, pos + 2, pos + 2 + Hash.SIZE)));
   }
 
   /** The previous-leaf hash an entry carries, already checked by {@link #decodeEntry}. */

@@ -1,5 +1,6 @@
 package org.rmbt.ledger.core.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.rmbt.ledger.core.hash.Hash;
@@ -20,4 +21,16 @@ public interface LogReader extends HashReader {
 
   /** The index of the entry whose leaf hash or envelope hash is {@code key}, if any. */
   OptionalLong indexOf(Hash key);
+
+  /**
+   * {@link #indexOf} of every key, one answer per key in order. Stores that can look keys up in one
+   * call (RocksDB's multiGet) override this: the sequencer asks it once per batch.
+   */
+  default List<OptionalLong> indexesOf(List<Hash> keys) {
+    List<OptionalLong> out = new ArrayList<>(keys.size());
+    for (Hash key : keys) {
+      out.add(indexOf(key));
+    }
+    return out;
+  }
 }

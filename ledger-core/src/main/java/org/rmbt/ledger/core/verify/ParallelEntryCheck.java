@@ -7,17 +7,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.store.LogReader;
 
 /**
- * Decodes, index-checks and leaf-hashes a chunk of entries on every core: the strict decode is most
- * of the cost of verifying a log, and entries do not depend on each other until the hash chain is
- * checked, which the caller does in order afterwards. Owns its threads and stops them on close.
+ * Decodes (fully or the chain-link prefix, by {@link LogVerifier.Mode}), index-checks and
+ * leaf-hashes a chunk of entries on every core: the strict decode is most of the cost of verifying
+ * a log, and entries do not depend on each other until the hash chain is checked, which the caller
+ * does in order afterwards. Owns its threads and stops them on close.
  */
 final class ParallelEntryCheck implements AutoCloseable {
+  private final LogVerifier.Mode mode;
   private final int slices;
   private final ExecutorService pool;
 
-  ParallelEntryCheck() {
+  ParallelEntryCheck(LogVerifier.Mode mode) {
+    this.mode = mode;
     this.slices = Runtime.getRuntime().availableProcessors();
     // The caller's thread checks one slice itself, so the pool needs one thread fewer.
     this.pool =
@@ -32,26 +36,30 @@ final class ParallelEntryCheck implements AutoCloseable {
             : null;
   }
 
-  /** One result per entry of {@code chunk}, which starts at index {@code from}. */
-  CheckedEntry[] check(long from, List<byte[]> chunk) {
-    CheckedEntry[] out = new CheckedEntry[chunk.size()];
+  /**
+   * One result per entry {@code from .. from + count - 1}. Each slice reads its own entries as well
+   * as checking them: reading (a RocksDB scan) costs about as much as hashing, so a read on the
+   * caller alone would leave the other cores waiting.
+   */
+  CheckedEntry[] check(LogReader log, long from, int count) {
+    CheckedEntry[] out = new CheckedEntry[count];
     List<Future<?>> running = new ArrayList<>();
     for (int s = 1; s < slices; s++) {
-      int lo = chunk.size() * s / slices;
-      int hi = chunk.size() * (s + 1) / slices;
-      running.add(pool.submit(() -> checkRange(from, chunk, lo, hi, out)));
+      int lo = count * s / slices;
+      int hi = count * (s + 1) / slices;
+      running.add(pool.submit(() -> checkRange(log, from, lo, hi, out)));
     }
-    checkRange(from, chunk, 0, chunk.size() / slices, out);
+    checkRange(log, from, 0, count / slices, out);
     for (Future<?> f : running) {
       await(f);
     }
     return out;
   }
 
-  private static void checkRange(
-      long from, List<byte[]> chunk, int lo, int hi, CheckedEntry[] out) {
+  private void checkRange(LogReader log, long from, int lo, int hi, CheckedEntry[] out) {
+    List<byte[]> entries = log.readEntries(from + lo, hi - lo);
     for (int i = lo; i < hi; i++) {
-      out[i] = CheckedEntry.of("entry " + (from + i), from + i, chunk.get(i));
+      out[i] = CheckedEntry.of(mode, from + i, entries.get(i - lo));
     }
   }
 
@@ -62,7 +70,11 @@ final class ParallelEntryCheck implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("log verification interrupted", e);
     } catch (ExecutionException e) {
-      // CheckedEntry.of returns failures as values, so this is a bug, not bad data.
+      // CheckedEntry.of returns bad data as values: this is a storage fault (rethrown as is) or a
+      // bug.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
       throw new IllegalStateException("entry check failed unexpectedly", e.getCause());
     }
   }
@@ -79,9 +91,12 @@ final class ParallelEntryCheck implements AutoCloseable {
    * carries, or the failure to report when the in-order scan reaches it.
    */
   record CheckedEntry(Hash leaf, Hash prevLeafHash, LogVerificationException failure) {
-    static CheckedEntry of(String where, long index, byte[] bytes) {
+    static CheckedEntry of(LogVerifier.Mode mode, long index, byte[] bytes) {
       try {
-        Hash[] hashes = LogVerifier.decodeAndHash(where, index, bytes);
+        Hash[] hashes =
+            mode == LogVerifier.Mode.FULL
+                ? LogVerifier.decodeAndHash("entry " + index, index, bytes)
+                : LogVerifier.prefixAndHash(index, bytes);
         return new CheckedEntry(hashes[0], hashes[1], null);
       } catch (LogVerificationException e) {
         return new CheckedEntry(null, null, e);

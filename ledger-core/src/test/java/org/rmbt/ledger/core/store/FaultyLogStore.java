@@ -102,6 +102,11 @@ public final class FaultyLogStore implements LogStore {
   }
 
   @Override
+  public List<OptionalLong> indexesOf(List<Hash> keys) {
+    return delegate.indexesOf(keys);
+  }
+
+  @Override
   public List<Hash> readHashes(long[] storedIndexes) {
     return delegate.readHashes(storedIndexes);
   }

@@ -135,6 +135,10 @@ public abstract class LogStoreContract extends CheckpointContract {
     assertThat(store.indexOf(envelopeHash(3))).isEqualTo(OptionalLong.of(3));
     assertThat(store.indexOf(leafHash(4))).isEmpty();
     assertThat(store.indexOf(Hash.ZERO)).isEmpty();
+    assertThat(store.indexesOf(List.of(leafHash(2), Hash.ZERO, envelopeHash(3), leafHash(0))))
+        .containsExactly(
+            OptionalLong.of(2), OptionalLong.empty(), OptionalLong.of(3), OptionalLong.of(0));
+    assertThat(store.indexesOf(List.of())).isEmpty();
   }
 
   @Test

@@ -55,6 +55,36 @@ class LogVerifierTest {
   }
 
   @Test
+  void hashOnlyChecksIndexChainAndRootButNotTheRestOfTheEntry() throws Exception {
+    List<byte[]> good = chain(SIZE);
+    Checkpoint cp = checkpoint(good);
+    assertThat(LogVerifier.verify(reader(good), cp, LogVerifier.Mode.HASH_ONLY, n -> {}))
+        .isEqualTo(SIZE);
+    List<byte[]> bad = new ArrayList<>(good);
+    bad.set(5000, reindexed(good.get(5000), 5001));
+    assertThatThrownBy(
+            () -> LogVerifier.verify(reader(bad), cp, LogVerifier.Mode.HASH_ONLY, n -> {}))
+        .hasMessage("entry 5000: entry carries index 5001");
+    bad.set(4095, new byte[] {1, 2, 3});
+    assertThatThrownBy(
+            () -> LogVerifier.verify(reader(bad), cp, LogVerifier.Mode.HASH_ONLY, n -> {}))
+        .hasMessageStartingWith("entry 4095: entry.prev_leaf_hash: ");
+    // A last entry whose envelope is gone: FULL refuses the entry, HASH_ONLY the root it leads to.
+    List<byte[]> stripped = new ArrayList<>(good);
+    stripped.set(
+        SIZE - 1,
+        LedgerEntry.parseFrom(good.get(SIZE - 1)).toBuilder()
+            .clearEnvelope()
+            .build()
+            .toByteArray());
+    assertThatThrownBy(() -> LogVerifier.verify(reader(stripped), cp, n -> {}))
+        .hasMessage("entry 9999: entry.envelope: missing");
+    assertThatThrownBy(
+            () -> LogVerifier.verify(reader(stripped), cp, LogVerifier.Mode.HASH_ONLY, n -> {}))
+        .hasMessageStartingWith("recomputed root at size " + SIZE);
+  }
+
+  @Test
   void refusesAWrongRoot() {
     List<byte[]> entries = chain(100);
     Checkpoint cp = new Checkpoint("example.com/log", 100, Hashing.emptyRoot());

@@ -1,5 +1,6 @@
 package org.rmbt.ledger.core.store.rocksdb;
 
+import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.StoreException;
 
 /**
@@ -22,6 +23,20 @@ final class Keys {
       dst[i] = (byte) value;
       value >>>= 8;
     }
+  }
+
+  /**
+   * Decodes the value of stored hash {@code storedIndex}, refusing a missing one or any length but
+   * 32.
+   */
+  static Hash hash(long storedIndex, byte[] bytes) {
+    if (bytes == null) {
+      throw new StoreException("stored hash " + storedIndex + " was never written");
+    }
+    if (bytes.length != Hash.SIZE) {
+      throw new StoreException("stored hash " + storedIndex + " has " + bytes.length + " bytes");
+    }
+    return new Hash(bytes);
   }
 
   /**

@@ -135,20 +135,12 @@ public final class RocksLogStore implements LogStore {
       throw new StoreException(
           "entries " + from + "+" + count + " are past the end of the log (size " + known + ")");
     }
-    if (count == 0) {
-      return List.of();
+    enter();
+    try {
+      return EntryScan.read(db, tuning.read, families.entries(), from, count);
+    } finally {
+      exit();
     }
-    List<byte[]> keys = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      keys.add(Keys.of(from + i));
-    }
-    List<byte[]> values = multiGet(families.entries(), keys);
-    for (int i = 0; i < count; i++) {
-      if (values.get(i) == null) {
-        throw new StoreException("entry " + (from + i) + " is missing below size " + known);
-      }
-    }
-    return Collections.unmodifiableList(values);
   }
 
   @Override
@@ -163,15 +155,7 @@ public final class RocksLogStore implements LogStore {
     List<byte[]> values = keys.isEmpty() ? List.of() : multiGet(families.tree(), keys);
     List<Hash> hashes = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
-      byte[] value = values.get(i);
-      if (value == null) {
-        throw new StoreException("stored hash " + storedIndexes[i] + " was never written");
-      }
-      if (value.length != Hash.SIZE) {
-        throw new StoreException(
-            "stored hash " + storedIndexes[i] + " has " + value.length + " bytes");
-      }
-      hashes.add(new Hash(value));
+      hashes.add(Keys.hash(storedIndexes[i], values.get(i)));
     }
     return Collections.unmodifiableList(hashes);
   }
@@ -191,11 +175,27 @@ public final class RocksLogStore implements LogStore {
   @Override
   public OptionalLong indexOf(Hash key) {
     long known = size;
-    byte[] value = get(families.leafIndex(), key.bytes());
-    if (value == null) {
+    return logged(get(families.leafIndex(), key.bytes()), known);
+  }
+
+  /** One multiGet for all keys: the sequencer looks up a whole batch's envelopes at once. */
+  @Override
+  public List<OptionalLong> indexesOf(List<Hash> keys) {
+    long known = size;
+    List<byte[]> raw = new ArrayList<>(keys.size());
+    keys.forEach(k -> raw.add(k.bytes()));
+    List<OptionalLong> out = new ArrayList<>(keys.size());
+    for (byte[] value : raw.isEmpty() ? List.<byte[]>of() : multiGet(families.leafIndex(), raw)) {
+      out.add(logged(value, known));
+    }
+    return out;
+  }
+
+  private static OptionalLong logged(byte[] leafIndexValue, long known) {
+    if (leafIndexValue == null) {
       return OptionalLong.empty();
     }
-    long index = Keys.decode("leaf_index value", value);
+    long index = Keys.decode("leaf_index value", leafIndexValue);
     // A batch being written may already be readable; it is not in the log until size says so.
     return index < known ? OptionalLong.of(index) : OptionalLong.empty();
   }
