@@ -27,6 +27,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LogSigner;
 import org.rmbt.ledger.core.record.SignerKeyRing;
+import org.rmbt.ledger.core.store.CosignatureStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ServerLimits;
@@ -69,16 +70,13 @@ public final class LedgerServer implements AutoCloseable {
         SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
     SignerKeyRing signers =
         SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList());
+    RocksLogStore store = RocksLogStore.open(config.dataDir());
     Ledger ledger =
         Ledger.open(
-            RocksLogStore.open(config.dataDir()),
-            new LogSigner(logKey),
-            signers,
-            System::currentTimeMillis,
-            config.ledger());
+            store, new LogSigner(logKey), signers, System::currentTimeMillis, config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
     try {
-      return serve(config, ledger, logKey.verifierKey().encode(), executor);
+      return serve(config, ledger, store, logKey.verifierKey().encode(), executor);
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
@@ -87,10 +85,14 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   private static LedgerServer serve(
-      NodeConfig config, Ledger ledger, String logKey, ScheduledExecutorService executor)
+      NodeConfig config,
+      Ledger ledger,
+      CosignatureStore store,
+      String logKey,
+      ScheduledExecutorService executor)
       throws IOException {
     ServerLimits l = config.limits();
-    Cosignatures cosignatures = new Cosignatures(config.witnessKeys());
+    Cosignatures cosignatures = new Cosignatures(config.witnessKeys(), store);
     EntryStreamer streamer =
         new EntryStreamer(ledger.view(), cosignatures, executor, l.followPoll());
     LedgerServiceImpl service =
