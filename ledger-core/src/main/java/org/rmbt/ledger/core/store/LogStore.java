@@ -9,7 +9,8 @@ package org.rmbt.ledger.core.store;
  * it. {@link #putCheckpoint} refuses a checkpoint larger than {@link #size()} with {@link
  * StoreException}: a checkpoint only ever covers durable entries.
  */
-public interface LogStore extends LogReader, CheckpointStore, SubjectIndex, AutoCloseable {
+public interface LogStore
+    extends LogReader, CheckpointStore, SubjectIndex, CosignatureStore, AutoCloseable {
   void append(AppendBatch batch);
 
   @Override

@@ -132,6 +132,16 @@ public final class FaultyLogStore implements LogStore {
   }
 
   @Override
+  public void putCosignature(StoredCosignature cosignature) {
+    delegate.putCosignature(cosignature);
+  }
+
+  @Override
+  public List<StoredCosignature> cosignatures(long size) {
+    return delegate.cosignatures(size);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

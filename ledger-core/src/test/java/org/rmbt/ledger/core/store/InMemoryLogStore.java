@@ -35,6 +35,7 @@ public final class InMemoryLogStore implements LogStore {
     final Map<Long, Hash> tree = new HashMap<>();
     final NavigableMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
     final Map<String, NavigableSet<Long>> subjects = new HashMap<>();
+    final Map<Long, NavigableSet<StoredCosignature>> cosignatures = new HashMap<>();
   }
 
   private final Data data;
@@ -223,6 +224,28 @@ public final class InMemoryLogStore implements LogStore {
                 + ")");
       }
       data.checkpoints.put(next.size(), next);
+    }
+  }
+
+  @Override
+  public void putCosignature(StoredCosignature c) {
+    synchronized (data) {
+      checkOpen();
+      if (!data.checkpoints.containsKey(c.size())) {
+        throw new StoreException("no checkpoint of size " + c.size() + " to cosign");
+      }
+      NavigableSet<StoredCosignature> held =
+          data.cosignatures.computeIfAbsent(c.size(), k -> new TreeSet<>(StoredCosignature.ORDER));
+      held.remove(c); // same witness key: ORDER treats it as equal, so the new line replaces it
+      held.add(c);
+    }
+  }
+
+  @Override
+  public List<StoredCosignature> cosignatures(long size) {
+    synchronized (data) {
+      checkOpen();
+      return List.copyOf(data.cosignatures.getOrDefault(size, new TreeSet<>()));
     }
   }
 

@@ -27,10 +27,11 @@ import org.rmbt.ledger.core.hash.Hash;
 
 /**
  * The {@link LogStore} contract, run against every implementation by a tiny subclass (golang/mod
- * {@code sumdb/storage/test.go}). The checkpoint rules are in {@link CheckpointContract}, which
- * this class extends so that one subclass runs them all.
+ * {@code sumdb/storage/test.go}). The checkpoint and cosignature rules are in {@link
+ * CheckpointContract} and {@link CosignatureContract}, which this class extends so that one
+ * subclass runs them all.
  */
-public abstract class LogStoreContract extends CheckpointContract {
+public abstract class LogStoreContract extends CosignatureContract {
   @TempDir Path dir;
   protected LogStore store;
 
@@ -42,6 +43,13 @@ public abstract class LogStoreContract extends CheckpointContract {
 
   @Override
   protected final LogStore store() {
+    return store;
+  }
+
+  @Override
+  protected final LogStore restarted() {
+    store.close();
+    store = reopen(dir, store);
     return store;
   }
 

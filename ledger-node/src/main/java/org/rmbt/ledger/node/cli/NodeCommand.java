@@ -13,6 +13,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.NodeConfigCodec;
 import org.rmbt.ledger.node.grpc.LedgerServer;
+import org.rmbt.ledger.node.log.KeyValueFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,7 @@ final class NodeCommand implements Callable<Integer> {
     } catch (MalformedException | IOException e) {
       return Report.fail(false, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     }
+    KeyValueFormatter.install();
     LedgerServer server;
     try {
       server = LedgerServer.start(cfg);

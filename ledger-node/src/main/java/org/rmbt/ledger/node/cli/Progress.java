@@ -3,7 +3,7 @@ package org.rmbt.ledger.node.cli;
 /** A one-line progress display on stderr for long work; silent for machine output. */
 final class Progress {
   private final String task;
-  private final long total;
+  private long total;
   private final boolean quiet;
   private final long start = System.nanoTime();
   private long lastPrint;
@@ -22,6 +22,12 @@ final class Progress {
     lastPrint = now;
     double rate = done / Math.max((now - start) / 1e9, 1e-9);
     System.err.printf("\r%s: %d/%d (%.0f/s)", task, done, total, rate);
+  }
+
+  /** For work whose end moves, such as following a growing log. */
+  void update(long done, long newTotal) {
+    total = newTotal;
+    update(done);
   }
 
   void done() {

@@ -33,7 +33,12 @@ final class Report {
     return code;
   }
 
-  private static void print(ObjectNode n) {
+  static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  /** Prints {@code n} as one line of JSON. */
+  static void print(ObjectNode n) {
     try {
       System.out.println(JSON.writeValueAsString(n));
     } catch (JsonProcessingException e) {

@@ -51,6 +51,11 @@ final class EntryStreamer {
     start(new FollowPump(from, out), out);
   }
 
+  /** Open Follow streams (for the metrics). */
+  long following() {
+    return open.stream().filter(p -> p instanceof FollowPump).count();
+  }
+
   /** Ends every open stream with UNAVAILABLE, so a graceful shutdown need not wait for them. */
   void closeAll() {
     for (Pump p : open) {

@@ -5,6 +5,7 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -27,10 +28,14 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LogSigner;
 import org.rmbt.ledger.core.record.SignerKeyRing;
+import org.rmbt.ledger.core.store.CosignatureStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ServerLimits;
 import org.rmbt.ledger.node.config.TlsConfig;
+import org.rmbt.ledger.node.log.LogEvent;
+import org.rmbt.ledger.node.metrics.MetricsServer;
+import org.rmbt.ledger.node.metrics.NodeMetrics;
 import org.rmbt.ledger.proto.LedgerServiceGrpc;
 
 /**
@@ -46,6 +51,7 @@ public final class LedgerServer implements AutoCloseable {
   private final EntryStreamer streamer;
   private final ScheduledExecutorService executor;
   private final ServerLimits limits;
+  private final MetricsServer metrics; // null: none configured
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LedgerServer(
@@ -54,13 +60,15 @@ public final class LedgerServer implements AutoCloseable {
       HealthStatusManager health,
       EntryStreamer streamer,
       ScheduledExecutorService executor,
-      ServerLimits limits) {
+      ServerLimits limits,
+      MetricsServer metrics) {
     this.server = server;
     this.ledger = ledger;
     this.health = health;
     this.streamer = streamer;
     this.executor = executor;
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   /** Opens the ledger in {@code config.dataDir()} and starts serving it. */
@@ -69,16 +77,13 @@ public final class LedgerServer implements AutoCloseable {
         SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
     SignerKeyRing signers =
         SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList());
+    RocksLogStore store = RocksLogStore.open(config.dataDir());
     Ledger ledger =
         Ledger.open(
-            RocksLogStore.open(config.dataDir()),
-            new LogSigner(logKey),
-            signers,
-            System::currentTimeMillis,
-            config.ledger());
+            store, new LogSigner(logKey), signers, System::currentTimeMillis, config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
     try {
-      return serve(config, ledger, logKey.verifierKey().encode(), executor);
+      return serve(config, ledger, store, logKey.verifierKey().encode(), executor);
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
@@ -87,30 +92,78 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   private static LedgerServer serve(
-      NodeConfig config, Ledger ledger, String logKey, ScheduledExecutorService executor)
+      NodeConfig config,
+      Ledger ledger,
+      CosignatureStore store,
+      String logKey,
+      ScheduledExecutorService executor)
       throws IOException {
     ServerLimits l = config.limits();
-    Cosignatures cosignatures = new Cosignatures(config.witnessKeys());
+    Cosignatures cosignatures = new Cosignatures(config.witnessKeys(), store);
     EntryStreamer streamer =
         new EntryStreamer(ledger.view(), cosignatures, executor, l.followPoll());
-    LedgerServiceImpl service =
-        new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l);
-    AppendRateLimiter rates =
-        new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime);
+    NodeMetrics metrics =
+        new NodeMetrics(
+            () -> ledger.view().latestCheckpoint().checkpoint().size(), streamer::following);
+    ServerServiceDefinition service =
+        ServerInterceptors.intercept(
+            new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l, metrics),
+            new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime),
+            new CallMetrics(metrics));
     HealthStatusManager health = new HealthStatusManager();
-    InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.port());
-    Server server =
-        limit(NettyServerBuilder.forAddress(address, credentials(config)), l)
-            .addService(ServerInterceptors.intercept(service, rates))
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(reflectionV1Alpha())
-            .build()
-            .start();
+    Server server = grpcServer(config, service, health);
+    MetricsServer http = metricsServer(config, metrics, server);
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(LedgerServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    LOG.log(System.Logger.Level.INFO, "serving the log on " + server.getListenSockets());
-    return new LedgerServer(server, ledger, health, streamer, executor, l);
+    LedgerServer started = new LedgerServer(server, ledger, health, streamer, executor, l, http);
+    started.logStarted(config);
+    return started;
+  }
+
+  private void logStarted(NodeConfig config) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        LogEvent.of(
+            "server_started",
+            "address",
+            config.listenAddress(),
+            "port",
+            port(),
+            "tls",
+            config.tls().isPresent(),
+            "metrics_port",
+            metricsPort(),
+            "tree_size",
+            ledger.view().latestCheckpoint().checkpoint().size()));
+  }
+
+  private static Server grpcServer(
+      NodeConfig config, ServerServiceDefinition service, HealthStatusManager health)
+      throws IOException {
+    InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.port());
+    return limit(NettyServerBuilder.forAddress(address, credentials(config)), config.limits())
+        .addService(service)
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(reflectionV1Alpha())
+        .build()
+        .start();
+  }
+
+  /**
+   * The Prometheus endpoint on {@code metrics_port}, on the gRPC address; null if the port is 0.
+   */
+  private static MetricsServer metricsServer(NodeConfig config, NodeMetrics metrics, Server grpc)
+      throws IOException {
+    if (config.metricsPort() == 0) {
+      return null;
+    }
+    try {
+      return MetricsServer.start(config.listenAddress(), config.metricsPort(), metrics);
+    } catch (IOException e) {
+      grpc.shutdownNow();
+      throw e;
+    }
   }
 
   /** Deprecated upstream, but many tools in the field (older grpcurl, Postman) ask only v1alpha. */
@@ -169,12 +222,13 @@ public final class LedgerServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    LOG.log(System.Logger.Level.INFO, LogEvent.of("server_stopping", "port", port()));
     health.enterTerminalState();
     server.shutdown();
     streamer.closeAll();
     try {
       if (!server.awaitTermination(limits.shutdownGrace().toNanos(), TimeUnit.NANOSECONDS)) {
-        LOG.log(System.Logger.Level.WARNING, "calls still open after the grace period; cancelled");
+        LOG.log(System.Logger.Level.WARNING, LogEvent.of("shutdown_grace_expired"));
         server.shutdownNow();
         server.awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -185,6 +239,15 @@ public final class LedgerServer implements AutoCloseable {
     // crash here: every answered append is durable; queued ones commit in ledger.close() below.
     ledger.close();
     executor.shutdown();
+    if (metrics != null) {
+      metrics.close();
+    }
+    LOG.log(System.Logger.Level.INFO, LogEvent.of("server_stopped"));
+  }
+
+  /** The bound metrics port, or 0 if metrics are off. */
+  public int metricsPort() {
+    return metrics == null ? 0 : metrics.port();
   }
 
   private static ThreadFactory daemonThreads() {

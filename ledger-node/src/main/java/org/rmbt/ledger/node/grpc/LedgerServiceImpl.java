@@ -1,5 +1,6 @@
 package org.rmbt.ledger.node.grpc;
 
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.TreeSet;
@@ -15,6 +16,8 @@ import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.verify.BundleAssembler;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
 import org.rmbt.ledger.node.config.ServerLimits;
+import org.rmbt.ledger.node.log.LogEvent;
+import org.rmbt.ledger.node.metrics.NodeMetrics;
 import org.rmbt.ledger.proto.AddCosignatureRequest;
 import org.rmbt.ledger.proto.AppendRequest;
 import org.rmbt.ledger.proto.AppendResponse;
@@ -40,6 +43,7 @@ import org.rmbt.ledger.proto.LedgerServiceGrpc;
  * 2^63 - 1 is negative here and the core refuses it as out of range.
  */
 public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImplBase {
+  private static final System.Logger LOG = System.getLogger(LedgerServiceImpl.class.getName());
   private final Ledger ledger;
   private final LedgerView view;
   private final BundleAssembler bundles;
@@ -47,6 +51,7 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   private final EntryStreamer streamer;
   private final Executor executor;
   private final ServerLimits limits;
+  private final NodeMetrics metrics;
 
   LedgerServiceImpl(
       Ledger ledger,
@@ -54,7 +59,8 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
       Cosignatures cosignatures,
       EntryStreamer streamer,
       Executor executor,
-      ServerLimits limits) {
+      ServerLimits limits,
+      NodeMetrics metrics) {
     this.ledger = ledger;
     this.view = ledger.view();
     this.bundles = new BundleAssembler(view, logKey);
@@ -62,6 +68,7 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
     this.streamer = streamer;
     this.executor = executor;
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   @Override
@@ -205,12 +212,27 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   }
 
   private CompletableFuture<AppendResult> submit(AppendRequest request) {
+    long start = System.nanoTime();
+    CompletableFuture<AppendResult> appended;
     try {
       AppendRateLimiter.acquire();
-      return ledger.append(request.getEnvelope().toByteArray());
+      appended = ledger.append(request.getEnvelope().toByteArray());
     } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
+      appended = CompletableFuture.failedFuture(e);
     }
+    return appended.whenComplete((r, e) -> observe(System.nanoTime() - start, r, e));
+  }
+
+  private void observe(long nanos, AppendResult r, Throwable e) {
+    if (r != null) {
+      metrics.appended(nanos, false, r.duplicate(), r.checkpoint().checkpoint().size());
+      return;
+    }
+    metrics.appended(nanos, true, false, -1);
+    Status s = StatusMapper.toStatus(e);
+    LOG.log(
+        System.Logger.Level.INFO,
+        LogEvent.of("append_failed", "code", s.getCode(), "reason", s.getDescription()));
   }
 
   private SignedCheckpoint checkpoint(GetCheckpointRequest request) throws Exception {

@@ -68,6 +68,10 @@ final class TestNode implements AutoCloseable {
     return server.port();
   }
 
+  LedgerServer server() {
+    return server;
+  }
+
   ManagedChannel channel() {
     ManagedChannel c = NettyChannelBuilder.forAddress("127.0.0.1", port()).usePlaintext().build();
     channels.add(c);

@@ -13,7 +13,8 @@ import org.rocksdb.WriteBatch;
  * The store's column families and how a batch is laid out in them: {@code entries} (8-byte
  * big-endian index → entry bytes), {@code leaf_index} (leaf or envelope hash → index), {@code tree}
  * (stored-hash index → 32 bytes), {@code checkpoints} (size → note bytes), {@code meta} ({@code
- * "size"} → 8 bytes), {@code subjects} (UTF-8 subject ‖ 0x00 ‖ 8-byte index → empty).
+ * "size"} → 8 bytes), {@code subjects} (UTF-8 subject ‖ 0x00 ‖ 8-byte index → empty), {@code
+ * cosignatures} (see {@link CosignatureKeys}).
  */
 record Families(
     ColumnFamilyHandle entries,
@@ -21,7 +22,8 @@ record Families(
     ColumnFamilyHandle tree,
     ColumnFamilyHandle checkpoints,
     ColumnFamilyHandle meta,
-    ColumnFamilyHandle subjects) {
+    ColumnFamilyHandle subjects,
+    ColumnFamilyHandle cosignatures) {
   static final byte[] SIZE_KEY = {'s', 'i', 'z', 'e'};
   private static final byte[] EMPTY = new byte[0];
 
@@ -33,7 +35,8 @@ record Families(
         handles.get(RocksTuning.FAMILIES.indexOf("tree")),
         handles.get(RocksTuning.FAMILIES.indexOf("checkpoints")),
         handles.get(RocksTuning.FAMILIES.indexOf("meta")),
-        handles.get(RocksTuning.FAMILIES.indexOf("subjects")));
+        handles.get(RocksTuning.FAMILIES.indexOf("subjects")),
+        handles.get(RocksTuning.FAMILIES.indexOf("cosignatures")));
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.rmbt.ledger.core.store.rocksdb;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.AppendBatch;
-import org.rmbt.ledger.core.store.CheckpointConflictException;
+import org.rmbt.ledger.core.store.CheckpointSwap;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.core.store.StoreException;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
+import org.rmbt.ledger.core.store.StoredCosignature;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -62,25 +62,14 @@ public final class RocksLogStore implements LogStore {
    *     disagree (the message says which)
    */
   public static RocksLogStore open(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new StoreException("cannot create store directory " + dir, e);
-    }
-    RocksTuning tuning = new RocksTuning();
     List<ColumnFamilyHandle> handles = new ArrayList<>();
-    RocksDB db;
-    try {
-      db = RocksDB.open(tuning.db, dir.toString(), tuning.descriptors, handles);
-    } catch (RocksDBException e) {
-      tuning.close();
-      throw new StoreException("cannot open RocksDB at " + dir + ": " + e.getMessage(), e);
-    }
+    RocksTuning tuning = new RocksTuning();
+    RocksDB db = tuning.open(dir, handles);
     try {
       return new RocksLogStore(tuning, db, handles);
     } catch (RuntimeException e) {
       try {
-        closeNative(db, handles, tuning);
+        tuning.closeWith(db, handles);
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -222,23 +211,25 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public List<Long> entriesAbout(String subject, long fromIndex, int limit) {
-    enter();
-    try {
-      return SubjectKeys.scan(
-          db, families.subjects(), tuning.read, subject, fromIndex, limit, size);
-    } finally {
-      exit();
-    }
+    return guarded(
+        () ->
+            SubjectKeys.scan(
+                db, families.subjects(), tuning.read, subject, fromIndex, limit, size));
   }
 
   @Override
   public OptionalLong lastEntryAbout(String subject) {
-    enter();
-    try {
-      return SubjectKeys.last(db, families.subjects(), tuning.read, subject, size);
-    } finally {
-      exit();
-    }
+    return guarded(() -> SubjectKeys.last(db, families.subjects(), tuning.read, subject, size));
+  }
+
+  @Override
+  public void putCosignature(StoredCosignature cosignature) {
+    guarded(() -> CosignatureKeys.put(db, families, tuning, cosignature));
+  }
+
+  @Override
+  public List<StoredCosignature> cosignatures(long treeSize) {
+    return guarded(() -> CosignatureKeys.list(db, families, tuning, treeSize));
   }
 
   @Override
@@ -253,21 +244,7 @@ public final class RocksLogStore implements LogStore {
       synchronized (writeLock) {
         // The cached latest is authoritative: RocksDB's directory lock keeps other processes out.
         long latestSize = latest.map(StoredCheckpoint::size).orElse(-1L);
-        if (expectedLatestSize != latestSize) {
-          throw new CheckpointConflictException(
-              "expected latest checkpoint size "
-                  + expectedLatestSize
-                  + ", store has "
-                  + latestSize);
-        }
-        if (next.size() <= latestSize) {
-          throw new CheckpointConflictException(
-              "checkpoint size " + next.size() + " is not larger than the latest, " + latestSize);
-        }
-        if (next.size() > size) {
-          throw new StoreException(
-              "checkpoint size " + next.size() + " covers entries not stored (size " + size + ")");
-        }
+        CheckpointSwap.check(latestSize, expectedLatestSize, next.size(), size);
         // Sizes only grow past the latest, so no other bytes can be stored under next.size().
         db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
         // crash here: the checkpoint is durable and reopen serves it as the latest.
@@ -287,23 +264,10 @@ public final class RocksLogStore implements LogStore {
     try {
       if (!closed) {
         closed = true;
-        closeNative(db, handles, tuning);
+        tuning.closeWith(db, handles);
       }
     } finally {
       lifecycle.writeLock().unlock();
-    }
-  }
-
-  /** Handles before the database, the database before its options: RocksDB's required order. */
-  private static void closeNative(
-      RocksDB db, List<ColumnFamilyHandle> handles, RocksTuning tuning) {
-    try {
-      handles.forEach(ColumnFamilyHandle::close);
-      db.closeE(); // frees the database even when it reports an error
-    } catch (RocksDBException e) {
-      throw new StoreException("closing RocksDB reported: " + e.getMessage(), e);
-    } finally {
-      tuning.close();
     }
   }
 
@@ -317,5 +281,15 @@ public final class RocksLogStore implements LogStore {
 
   private void exit() {
     lifecycle.readLock().unlock();
+  }
+
+  /** Runs {@code body} while the store is open; close waits for it. */
+  private <T> T guarded(Supplier<T> body) {
+    enter();
+    try {
+      return body.get();
+    } finally {
+      exit();
+    }
   }
 }

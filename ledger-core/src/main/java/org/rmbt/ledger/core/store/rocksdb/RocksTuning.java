@@ -2,13 +2,18 @@ package org.rmbt.ledger.core.store.rocksdb;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.store.StoreException;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
@@ -16,6 +21,7 @@ import org.rocksdb.HashSkipListMemTableConfig;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksObject;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
@@ -30,7 +36,15 @@ import org.rocksdb.WriteOptions;
 final class RocksTuning implements AutoCloseable {
   /** Column families in handle order; {@code default} must be opened too, but is unused. */
   static final List<String> FAMILIES =
-      List.of("default", "entries", "leaf_index", "tree", "checkpoints", "meta", "subjects");
+      List.of(
+          "default",
+          "entries",
+          "leaf_index",
+          "tree",
+          "checkpoints",
+          "meta",
+          "subjects",
+          "cosignatures");
 
   private static final long MIB = 1L << 20;
 
@@ -61,7 +75,8 @@ final class RocksTuning implements AutoCloseable {
             family("tree", hashOptions(cache, null, 32 * MIB)),
             family("checkpoints", smallOptions()),
             family("meta", smallOptions()),
-            family("subjects", subjectOptions(cache)));
+            family("subjects", subjectOptions(cache)),
+            family("cosignatures", smallOptions()));
   }
 
   private static DBOptions dbOptions() {
@@ -136,7 +151,10 @@ final class RocksTuning implements AutoCloseable {
         .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
   }
 
-  /** Checkpoints and meta: a few small values; small memtables keep their flushes cheap. */
+  /**
+   * Checkpoints, cosignatures and meta: a few small values; small memtables keep their flushes
+   * cheap.
+   */
   private ColumnFamilyOptions smallOptions() {
     return own(new ColumnFamilyOptions()).setWriteBufferSize(4 * MIB);
   }
@@ -148,6 +166,35 @@ final class RocksTuning implements AutoCloseable {
   private <T extends RocksObject> T own(T object) {
     owned.add(object);
     return object;
+  }
+
+  /**
+   * Opens (creating if missing) the database in {@code dir} with these options, adding a handle per
+   * family to {@code handles} in {@link #FAMILIES} order. On failure these options are closed.
+   */
+  RocksDB open(Path dir, List<ColumnFamilyHandle> handles) {
+    try {
+      Files.createDirectories(dir);
+      return RocksDB.open(db, dir.toString(), descriptors, handles);
+    } catch (IOException | RocksDBException e) {
+      close();
+      throw new StoreException("cannot open RocksDB at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Closes {@code db} and then these options. Handles before the database, the database before its
+   * options: RocksDB's required order.
+   */
+  void closeWith(RocksDB db, List<ColumnFamilyHandle> handles) {
+    try {
+      handles.forEach(ColumnFamilyHandle::close);
+      db.closeE(); // frees the database even when it reports an error
+    } catch (RocksDBException e) {
+      throw new StoreException("closing RocksDB reported: " + e.getMessage(), e);
+    } finally {
+      close();
+    }
   }
 
   /** Closes in reverse creation order; call only after the database and its handles are closed. */
