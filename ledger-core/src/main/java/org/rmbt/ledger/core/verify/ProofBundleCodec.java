@@ -138,20 +138,7 @@ public final class ProofBundleCodec {
           .put("treeSize", a.treeSize())
           .put("root", a.root().base64());
     }
-    if (!bundle.subjects().isEmpty()) {
-      ArrayNode subjects = root.putArray("subjects");
-      bundle.subjects().forEach(subjects::add);
-    }
-    if (!bundle.claims().isEmpty()) {
-      ArrayNode claims = root.putArray("claims");
-      for (ProofBundle.Claim c : bundle.claims()) {
-        claims
-            .addObject()
-            .put("certificate", c.certificate())
-            .put("status", c.status().name())
-            .put("asOf", c.asOfMillis());
-      }
-    }
+    putProvenance(root, bundle);
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -223,6 +210,24 @@ public final class ProofBundleCodec {
         || name.chars().anyMatch(ch -> Character.isISOControl(ch) || Character.isWhitespace(ch))) {
       throw new MalformedException(
           path, "must be 1 to " + MAX_SUBJECT_CHARS + " characters, none blank or control");
+    }
+  }
+
+  /** Only when present, so a plain bundle encodes as it did before these fields existed. */
+  private static void putProvenance(ObjectNode root, ProofBundle bundle) {
+    if (!bundle.subjects().isEmpty()) {
+      ArrayNode subjects = root.putArray("subjects");
+      bundle.subjects().forEach(subjects::add);
+    }
+    if (!bundle.claims().isEmpty()) {
+      ArrayNode claims = root.putArray("claims");
+      for (ProofBundle.Claim c : bundle.claims()) {
+        claims
+            .addObject()
+            .put("certificate", c.certificate())
+            .put("status", c.status().name())
+            .put("asOf", c.asOfMillis());
+      }
     }
   }
 

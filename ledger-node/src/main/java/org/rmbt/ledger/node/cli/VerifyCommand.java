@@ -48,22 +48,15 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     VerifiedBundle result;
-    String provenance = "";
+    String provenance;
     try {
-      List<VerifierKey> ws = new ArrayList<>();
-      for (String w : witnesses) {
-        ws.add(KeyFiles.verifierKey(w));
-      }
-      BundleVerifier verifier = new BundleVerifier(KeyFiles.verifierKey(logKey), ws, quorum);
+      BundleVerifier verifier = verifier();
       ProofBundle decoded = ProofBundleCodec.decode(Files.readString(bundle));
-      if (decoded.claimsProvenance()) {
-        // Subjects or claims: also replay the entries' rules and recompute each claimed status.
-        VerifiedProvenance p = new ProvenanceVerifier(verifier).verify(decoded);
-        result = p.bundle();
-        provenance = provenanceSummary(p);
-      } else {
-        result = verifier.verify(decoded);
-      }
+      // Subjects or claims: also replay the entries' rules and recompute each claimed status.
+      VerifiedProvenance p =
+          decoded.claimsProvenance() ? new ProvenanceVerifier(verifier).verify(decoded) : null;
+      result = p != null ? p.bundle() : verifier.verify(decoded);
+      provenance = p != null ? provenanceSummary(p) : "";
     } catch (MalformedException e) {
       return Report.fail(json, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     } catch (VerificationException e) {
@@ -91,6 +84,14 @@ final class VerifyCommand implements Callable<Integer> {
             + provenance,
         cp);
     return Rmbt.OK;
+  }
+
+  private BundleVerifier verifier() throws MalformedException, IOException {
+    List<VerifierKey> ws = new ArrayList<>();
+    for (String w : witnesses) {
+      ws.add(KeyFiles.verifierKey(w));
+    }
+    return new BundleVerifier(KeyFiles.verifierKey(logKey), ws, quorum);
   }
 
   private static String provenanceSummary(VerifiedProvenance p) {
