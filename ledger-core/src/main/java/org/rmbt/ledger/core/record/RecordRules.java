@@ -77,6 +77,24 @@ public final class RecordRules {
   }
 
   /**
+   * The state of a reader that holds only some entries of the log, e.g. a proof bundle: entries
+   * {@code state.size()} to {@code index - 1} are passed over unapplied, so the next {@link #admit}
+   * is at {@code index}. Hazard: rules then judge without the skipped entries, so a reader must
+   * hold every entry the rules consult for the records it replays (the signers' registrations, the
+   * model's versions and lineage, the audits cited, the certificate's decisions, the scheme). A
+   * missing registration or reference makes admission fail; a missing revocation, scheme version or
+   * earlier use of an id could make it pass, so the reader must know those chains are complete.
+   */
+  public static RecordState skipTo(RecordState state, long index) {
+    if (index < state.size()) {
+      throw new IllegalArgumentException("cannot skip back to " + index + " from " + state.size());
+    }
+    RecordState.Builder b = state.toBuilder();
+    b.size = index;
+    return b.build();
+  }
+
+  /**
    * The state after entry {@code index}, whose leaf hash is {@code leafHash}. {@code admission}
    * must come from {@link #admit} on this same state. O(log n) for every record type, plus the
    * certificate's decision count for a decision; {@code state} is unchanged.

@@ -69,6 +69,14 @@ public final class RecordState {
     return participants.get(id);
   }
 
+  /** Every participant ever registered (revoked ones too), sorted; O(participants). */
+  public List<String> participantIds() {
+    List<String> out = new ArrayList<>();
+    participants.forEach((id, p) -> out.add(id));
+    out.sort(null);
+    return out;
+  }
+
   /** Any key ever registered, current or not: what envelope signatures are verified against. */
   public Optional<Ed25519PublicKey> publicKey(String keyId) {
     return keyOwners

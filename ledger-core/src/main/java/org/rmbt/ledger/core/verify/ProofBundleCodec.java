@@ -9,16 +9,31 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.rmbt.ledger.core.hash.Base64Codec;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.record.CertificateStatus;
 
 /**
  * The one encoder and decoder of {@code rmbt-proof-bundle/v1} JSON. Decoding is strict: unknown or
  * duplicate fields, wrong types, non-canonical base64, wrong hash lengths and trailing data are
  * refused with the field's path.
+ *
+ * <p>Provenance fields (docs/BUNDLES.md), both optional so every older bundle stays valid, and
+ * written only when non-empty so an older bundle re-encodes to the same text:
+ *
+ * <ul>
+ *   <li>{@code "subjects": ["participant:reg-eu", "model:acme-assist", "cert:EAI-2026-0001", ...]}
+ *       — distinct subjects (1 to 256 characters, no control characters) whose entries the bundle
+ *       claims to hold without a gap up to the last one it holds.
+ *   <li>{@code "claims": [{"certificate": "EAI-2026-0001", "status": "SUSPENDED", "asOf":
+ *       1767225627000}]} — one per certificate at most; {@code status} is a {@link
+ *       CertificateStatus} name; {@code asOf} ms since the epoch; the status holds as of the
+ *       checkpoint's tree size and that time.
+ * </ul>
  */
 public final class ProofBundleCodec {
   private static final int MAX_BUNDLE_CHARS = 64 << 20;
@@ -37,9 +52,13 @@ public final class ProofBundleCodec {
           "consistency",
           "witnesses",
           "witnessQuorum",
-          "anchors");
+          "anchors",
+          "subjects",
+          "claims");
   private static final Set<String> ENTRY_FIELDS = Set.of("index", "entry", "inclusionProof");
   private static final Set<String> CONSISTENCY_FIELDS = Set.of("checkpoint", "proof");
+  private static final Set<String> CLAIM_FIELDS = Set.of("certificate", "status", "asOf");
+  private static final int MAX_SUBJECT_CHARS = 256;
   private static final Set<String> ANCHOR_FIELDS =
       Set.of("chainId", "registry", "txHash", "blockNumber", "treeSize", "root");
 
@@ -70,19 +89,10 @@ public final class ProofBundleCodec {
       JsonObject c = new JsonObject("bundle.consistency[" + i + "]", cs.get(i), CONSISTENCY_FIELDS);
       consistency.add(new ProofBundle.Consistency(c.string("checkpoint"), hashes(c, "proof")));
     }
-    List<String> witnesses = new ArrayList<>();
-    List<JsonNode> ws = b.array("witnesses", true);
-    for (int i = 0; i < ws.size(); i++) {
-      witnesses.add(JsonObject.text("bundle.witnesses[" + i + "]", ws.get(i)));
-    }
+    List<String> witnesses = strings(b, "witnesses");
     long quorum = b.has("witnessQuorum") ? b.natural("witnessQuorum") : 0;
     if (quorum > witnesses.size()) {
       throw new MalformedException("bundle.witnessQuorum", "exceeds the number of witnesses");
-    }
-    List<ProofBundle.Anchor> anchors = new ArrayList<>();
-    List<JsonNode> as = b.array("anchors", true);
-    for (int i = 0; i < as.size(); i++) {
-      anchors.add(anchor(new JsonObject("bundle.anchors[" + i + "]", as.get(i), ANCHOR_FIELDS)));
     }
     return new ProofBundle(
         b.string("logKey"),
@@ -91,7 +101,9 @@ public final class ProofBundleCodec {
         consistency,
         witnesses,
         (int) quorum,
-        anchors);
+        anchors(b),
+        subjects(b),
+        claims(b));
   }
 
   public static String encode(ProofBundle bundle) {
@@ -126,10 +138,96 @@ public final class ProofBundleCodec {
           .put("treeSize", a.treeSize())
           .put("root", a.root().base64());
     }
+    putProvenance(root, bundle);
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of plain nodes always serializes", e);
+    }
+  }
+
+  private static List<String> strings(JsonObject b, String field) throws MalformedException {
+    List<String> out = new ArrayList<>();
+    List<JsonNode> items = b.array(field, true);
+    for (int i = 0; i < items.size(); i++) {
+      out.add(JsonObject.text(b.path(field) + "[" + i + "]", items.get(i)));
+    }
+    return out;
+  }
+
+  private static List<ProofBundle.Anchor> anchors(JsonObject b) throws MalformedException {
+    List<ProofBundle.Anchor> anchors = new ArrayList<>();
+    List<JsonNode> as = b.array("anchors", true);
+    for (int i = 0; i < as.size(); i++) {
+      anchors.add(anchor(new JsonObject("bundle.anchors[" + i + "]", as.get(i), ANCHOR_FIELDS)));
+    }
+    return anchors;
+  }
+
+  private static List<String> subjects(JsonObject b) throws MalformedException {
+    List<String> subjects = strings(b, "subjects");
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < subjects.size(); i++) {
+      String path = "bundle.subjects[" + i + "]";
+      checkName(path, subjects.get(i));
+      if (!seen.add(subjects.get(i))) {
+        throw new MalformedException(path, "named twice");
+      }
+    }
+    return subjects;
+  }
+
+  private static List<ProofBundle.Claim> claims(JsonObject b) throws MalformedException {
+    List<ProofBundle.Claim> claims = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<JsonNode> items = b.array("claims", true);
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject c = new JsonObject("bundle.claims[" + i + "]", items.get(i), CLAIM_FIELDS);
+      String cert = c.string("certificate");
+      checkName(c.path("certificate"), cert);
+      if (!seen.add(cert)) {
+        throw new MalformedException(c.path("certificate"), "claimed twice");
+      }
+      claims.add(new ProofBundle.Claim(cert, status(c), c.natural("asOf")));
+    }
+    return claims;
+  }
+
+  private static CertificateStatus status(JsonObject c) throws MalformedException {
+    String name = c.string("status");
+    for (CertificateStatus s : CertificateStatus.values()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new MalformedException(c.path("status"), "not a certificate status: " + name);
+  }
+
+  /** Subjects and certificate ids: what a log's subject link may name, nothing invisible. */
+  private static void checkName(String path, String name) throws MalformedException {
+    if (name.isEmpty()
+        || name.length() > MAX_SUBJECT_CHARS
+        || name.chars().anyMatch(ch -> Character.isISOControl(ch) || Character.isWhitespace(ch))) {
+      throw new MalformedException(
+          path, "must be 1 to " + MAX_SUBJECT_CHARS + " characters, none blank or control");
+    }
+  }
+
+  /** Only when present, so a plain bundle encodes as it did before these fields existed. */
+  private static void putProvenance(ObjectNode root, ProofBundle bundle) {
+    if (!bundle.subjects().isEmpty()) {
+      ArrayNode subjects = root.putArray("subjects");
+      bundle.subjects().forEach(subjects::add);
+    }
+    if (!bundle.claims().isEmpty()) {
+      ArrayNode claims = root.putArray("claims");
+      for (ProofBundle.Claim c : bundle.claims()) {
+        claims
+            .addObject()
+            .put("certificate", c.certificate())
+            .put("status", c.status().name())
+            .put("asOf", c.asOfMillis());
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package org.rmbt.ledger.node.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,8 +12,11 @@ import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.verify.BundleVerifier;
+import org.rmbt.ledger.core.verify.ProofBundle;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
+import org.rmbt.ledger.core.verify.ProvenanceVerifier;
 import org.rmbt.ledger.core.verify.VerifiedBundle;
+import org.rmbt.ledger.core.verify.VerifiedProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "verify",
     description =
-        "Verify a proof bundle offline: checkpoint signature, inclusion, chain, consistency.")
+        "Verify a proof bundle offline: checkpoint signature, inclusion, chain, consistency;"
+            + " for a provenance bundle also subject chains, signer authority and statuses.")
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The proof bundle (rmbt-proof-bundle/v1 JSON).")
   Path bundle;
@@ -43,13 +48,15 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     VerifiedBundle result;
+    String provenance;
     try {
-      List<VerifierKey> ws = new ArrayList<>();
-      for (String w : witnesses) {
-        ws.add(KeyFiles.verifierKey(w));
-      }
-      BundleVerifier verifier = new BundleVerifier(KeyFiles.verifierKey(logKey), ws, quorum);
-      result = verifier.verify(ProofBundleCodec.decode(Files.readString(bundle)));
+      BundleVerifier verifier = verifier();
+      ProofBundle decoded = ProofBundleCodec.decode(Files.readString(bundle));
+      // Subjects or claims: also replay the entries' rules and recompute each claimed status.
+      VerifiedProvenance p =
+          decoded.claimsProvenance() ? new ProvenanceVerifier(verifier).verify(decoded) : null;
+      result = p != null ? p.bundle() : verifier.verify(decoded);
+      provenance = p != null ? provenanceSummary(p) : "";
     } catch (MalformedException e) {
       return Report.fail(json, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     } catch (VerificationException e) {
@@ -73,8 +80,37 @@ final class VerifyCommand implements Callable<Integer> {
             + " cosignatures"
             + (result.anchorsNotChecked() > 0
                 ? "; " + result.anchorsNotChecked() + " anchors not checked (offline)"
-                : ""),
+                : "")
+            + provenance,
         cp);
     return Rmbt.OK;
+  }
+
+  private BundleVerifier verifier() throws MalformedException, IOException {
+    List<VerifierKey> ws = new ArrayList<>();
+    for (String w : witnesses) {
+      ws.add(KeyFiles.verifierKey(w));
+    }
+    return new BundleVerifier(KeyFiles.verifierKey(logKey), ws, quorum);
+  }
+
+  private static String provenanceSummary(VerifiedProvenance p) {
+    StringBuilder out =
+        new StringBuilder("; provenance verified: ")
+            .append(p.subjects().size())
+            .append(" subjects without a gap, ")
+            .append(p.entriesReplayed())
+            .append(" entries admissible where they stand");
+    for (ProofBundle.Claim c : p.statuses()) {
+      out.append("; certificate ")
+          .append(c.certificate())
+          .append(" ")
+          .append(c.status())
+          .append(" as of size ")
+          .append(p.bundle().checkpoint().checkpoint().size())
+          .append(", time ")
+          .append(Instant.ofEpochMilli(c.asOfMillis()));
+    }
+    return out.toString();
   }
 }
