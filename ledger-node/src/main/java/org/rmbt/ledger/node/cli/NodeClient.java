@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.proto.LedgerServiceGrpc;
+import org.rmbt.ledger.proto.RecordServiceGrpc;
 
 /** A connection to a node for one command; closing it closes the channel. */
 final class NodeClient implements AutoCloseable {
@@ -28,6 +29,12 @@ final class NodeClient implements AutoCloseable {
   /** Without a deadline: for streams that last as long as the caller wants. */
   LedgerServiceGrpc.LedgerServiceBlockingStub unbounded() {
     return LedgerServiceGrpc.newBlockingStub(channel);
+  }
+
+  /** The compliance record views, with the {@code --deadline-seconds} deadline. */
+  RecordServiceGrpc.RecordServiceBlockingStub records() {
+    return RecordServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(options.deadlineSeconds, TimeUnit.SECONDS);
   }
 
   LedgerServiceGrpc.LedgerServiceStub async() {

@@ -34,7 +34,9 @@ import picocli.CommandLine.ParseResult;
       ProofCommand.class,
       CheckpointCommand.class,
       BundleCommand.class,
-      FollowCommand.class
+      FollowCommand.class,
+      StatusCommand.class,
+      SampleCommand.class
     })
 public final class Rmbt {
   public static final int OK = 0;

@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -25,8 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.ledger.CompliancePolicy;
+import org.rmbt.ledger.core.ledger.EntryPolicy;
 import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LogSigner;
+import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
 import org.rmbt.ledger.core.record.SignerKeyRing;
 import org.rmbt.ledger.core.store.CosignatureStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
@@ -75,15 +81,24 @@ public final class LedgerServer implements AutoCloseable {
   public static LedgerServer start(NodeConfig config) throws IOException, MalformedException {
     SignerKey logKey =
         SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
-    SignerKeyRing signers =
-        SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList());
+    Optional<CompliancePolicy> records = Optional.empty();
+    EntryPolicy policy;
+    if (config.signerKeys().isEmpty()) {
+      // No fixed signer keys: the compliance ledger, whose participants the log itself registers.
+      records = Optional.of(new CompliancePolicy());
+      policy = records.get();
+    } else {
+      policy =
+          new SignerKeyPolicy(
+              SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList()));
+    }
     RocksLogStore store = RocksLogStore.open(config.dataDir());
     Ledger ledger =
         Ledger.open(
-            store, new LogSigner(logKey), signers, System::currentTimeMillis, config.ledger());
+            store, new LogSigner(logKey), policy, System::currentTimeMillis, config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
     try {
-      return serve(config, ledger, store, logKey.verifierKey().encode(), executor);
+      return serve(config, ledger, store, logKey.verifierKey().encode(), executor, records);
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
@@ -96,7 +111,8 @@ public final class LedgerServer implements AutoCloseable {
       Ledger ledger,
       CosignatureStore store,
       String logKey,
-      ScheduledExecutorService executor)
+      ScheduledExecutorService executor,
+      Optional<CompliancePolicy> records)
       throws IOException {
     ServerLimits l = config.limits();
     Cosignatures cosignatures = new Cosignatures(config.witnessKeys(), store);
@@ -110,8 +126,15 @@ public final class LedgerServer implements AutoCloseable {
             new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l, metrics),
             new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime),
             new CallMetrics(metrics));
+    List<ServerServiceDefinition> services = new ArrayList<>(List.of(service));
+    records.ifPresent(
+        policy ->
+            services.add(
+                ServerInterceptors.intercept(
+                    new RecordQueries(ledger.view(), policy, logKey, System::currentTimeMillis),
+                    new CallMetrics(metrics))));
     HealthStatusManager health = new HealthStatusManager();
-    Server server = grpcServer(config, service, health);
+    Server server = grpcServer(config, services, health);
     MetricsServer http = metricsServer(config, metrics, server);
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(LedgerServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
@@ -138,11 +161,11 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   private static Server grpcServer(
-      NodeConfig config, ServerServiceDefinition service, HealthStatusManager health)
+      NodeConfig config, List<ServerServiceDefinition> services, HealthStatusManager health)
       throws IOException {
     InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.port());
     return limit(NettyServerBuilder.forAddress(address, credentials(config)), config.limits())
-        .addService(service)
+        .addServices(services)
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(reflectionV1Alpha())

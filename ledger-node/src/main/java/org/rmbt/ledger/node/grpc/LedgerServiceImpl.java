@@ -252,7 +252,7 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   }
 
   /** Runs a request's body and sends its one response, or the mapped status. */
-  private static <T> void unary(StreamObserver<T> out, Body<T> body) {
+  static <T> void unary(StreamObserver<T> out, Body<T> body) {
     T response;
     try {
       response = body.run();
@@ -265,7 +265,7 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   }
 
   @FunctionalInterface
-  private interface Body<T> {
+  interface Body<T> {
     T run() throws Exception;
   }
 }
