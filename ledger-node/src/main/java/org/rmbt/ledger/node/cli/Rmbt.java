@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       VerifyCommand.class,
       VerifyLogCommand.class,
-      NodeCommand.class
+      NodeCommand.class,
+      ForkEvidenceCommand.class,
+      VerifyForkCommand.class
     })
 public final class Rmbt {
   public static final int OK = 0;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -25,6 +26,7 @@ import org.rmbt.ledger.core.checkpoint.SignerKey;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.Ledger;
+import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.ledger.LogSigner;
 import org.rmbt.ledger.core.record.SignerKeyRing;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
@@ -41,7 +43,7 @@ public final class LedgerServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LedgerServer.class.getName());
 
   private final Server server;
-  private final Ledger ledger;
+  private final AutoCloseable backend;
   private final HealthStatusManager health;
   private final EntryStreamer streamer;
   private final ScheduledExecutorService executor;
@@ -50,13 +52,13 @@ public final class LedgerServer implements AutoCloseable {
 
   private LedgerServer(
       Server server,
-      Ledger ledger,
+      AutoCloseable backend,
       HealthStatusManager health,
       EntryStreamer streamer,
       ScheduledExecutorService executor,
       ServerLimits limits) {
     this.server = server;
-    this.ledger = ledger;
+    this.backend = backend;
     this.health = health;
     this.streamer = streamer;
     this.executor = executor;
@@ -78,7 +80,14 @@ public final class LedgerServer implements AutoCloseable {
             config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
     try {
-      return serve(config, ledger, logKey.verifierKey().encode(), executor);
+      return serve(
+          config,
+          ledger.view(),
+          ledger::append,
+          logKey.verifierKey().encode(),
+          List.of(),
+          ledger,
+          executor);
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
@@ -86,31 +95,62 @@ public final class LedgerServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves the read side of a log this node does not write (a replica): reads, proofs, Follow and
+   * checkpoints from {@code view}; appends are refused with FAILED_PRECONDITION. {@code extra}
+   * services are added; {@code backend} is closed last by {@link #close}.
+   */
+  public static LedgerServer startReadOnly(
+      NodeConfig config,
+      LedgerView view,
+      String logKey,
+      List<BindableService> extra,
+      AutoCloseable backend)
+      throws IOException {
+    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    try {
+      return serve(config, view, READ_ONLY, logKey, extra, backend, executor);
+    } catch (IOException | RuntimeException e) {
+      executor.shutdownNow();
+      throw e;
+    }
+  }
+
+  private static final LedgerServiceImpl.Appender READ_ONLY =
+      envelope -> {
+        throw new ReadOnlyNodeException();
+      };
+
   private static LedgerServer serve(
-      NodeConfig config, Ledger ledger, String logKey, ScheduledExecutorService executor)
+      NodeConfig config,
+      LedgerView view,
+      LedgerServiceImpl.Appender appender,
+      String logKey,
+      List<BindableService> extra,
+      AutoCloseable backend,
+      ScheduledExecutorService executor)
       throws IOException {
     ServerLimits l = config.limits();
     Cosignatures cosignatures = new Cosignatures(config.witnessKeys());
-    EntryStreamer streamer =
-        new EntryStreamer(ledger.view(), cosignatures, executor, l.followPoll());
+    EntryStreamer streamer = new EntryStreamer(view, cosignatures, executor, l.followPoll());
     LedgerServiceImpl service =
-        new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l);
+        new LedgerServiceImpl(view, appender, logKey, cosignatures, streamer, executor, l);
     AppendRateLimiter rates =
         new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime);
     HealthStatusManager health = new HealthStatusManager();
     InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.port());
-    Server server =
+    NettyServerBuilder builder =
         limit(NettyServerBuilder.forAddress(address, credentials(config)), l)
             .addService(ServerInterceptors.intercept(service, rates))
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(reflectionV1Alpha())
-            .build()
-            .start();
+            .addService(reflectionV1Alpha());
+    extra.forEach(builder::addService);
+    Server server = builder.build().start();
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(LedgerServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     LOG.log(System.Logger.Level.INFO, "serving the log on " + server.getListenSockets());
-    return new LedgerServer(server, ledger, health, streamer, executor, l);
+    return new LedgerServer(server, backend, health, streamer, executor, l);
   }
 
   /** Deprecated upstream, but many tools in the field (older grpcurl, Postman) ask only v1alpha. */
@@ -182,8 +222,12 @@ public final class LedgerServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    // crash here: every answered append is durable; queued ones commit in ledger.close() below.
-    ledger.close();
+    // crash here: every answered append is durable; queued ones commit in backend.close() below.
+    try {
+      backend.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.ERROR, "closing the log failed", e);
+    }
     executor.shutdown();
   }
 

@@ -10,7 +10,6 @@ import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.AppendResult;
-import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.verify.BundleAssembler;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
@@ -40,7 +39,7 @@ import org.rmbt.ledger.proto.LedgerServiceGrpc;
  * 2^63 - 1 is negative here and the core refuses it as out of range.
  */
 public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImplBase {
-  private final Ledger ledger;
+  private final Appender appender;
   private final LedgerView view;
   private final BundleAssembler bundles;
   private final Cosignatures cosignatures;
@@ -48,15 +47,22 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   private final Executor executor;
   private final ServerLimits limits;
 
+  /** Where appends go: the ledger on a primary; a replica refuses them. */
+  @FunctionalInterface
+  interface Appender {
+    CompletableFuture<AppendResult> append(byte[] envelope) throws Exception;
+  }
+
   LedgerServiceImpl(
-      Ledger ledger,
+      LedgerView view,
+      Appender appender,
       String logKey,
       Cosignatures cosignatures,
       EntryStreamer streamer,
       Executor executor,
       ServerLimits limits) {
-    this.ledger = ledger;
-    this.view = ledger.view();
+    this.appender = appender;
+    this.view = view;
     this.bundles = new BundleAssembler(view, logKey);
     this.cosignatures = cosignatures;
     this.streamer = streamer;
@@ -207,7 +213,7 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   private CompletableFuture<AppendResult> submit(AppendRequest request) {
     try {
       AppendRateLimiter.acquire();
-      return ledger.append(request.getEnvelope().toByteArray());
+      return appender.append(request.getEnvelope().toByteArray());
     } catch (Exception e) {
       return CompletableFuture.failedFuture(e);
     }
