@@ -14,6 +14,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.NodeConfigCodec;
 import org.rmbt.ledger.node.config.ReplicaConfig;
+import org.rmbt.ledger.node.config.ReplicaConfigCodec;
 import org.rmbt.ledger.node.grpc.LedgerServer;
 import org.rmbt.ledger.node.replica.ReplicaNode;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ final class NodeCommand implements Callable<Integer> {
     try {
       Map<String, List<String>> values = values();
       cfg = NodeConfigCodec.decode(values, base());
-      replica = NodeConfigCodec.decodeReplica(values, base());
+      replica = ReplicaConfigCodec.decode(values, base());
     } catch (MalformedException | IOException e) {
       return Report.fail(false, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     }

@@ -130,36 +130,6 @@ public final class NodeConfigCodec {
         v.port("metrics_port", 0));
   }
 
-  /** The replica settings, if {@code replica_of} is set; {@code witness_key_file} needs it. */
-  public static Optional<ReplicaConfig> decodeReplica(
-      Map<String, List<String>> values, Path baseDir) throws MalformedException {
-    Values v = new Values(values, baseDir);
-    Optional<String> of = v.one("replica_of");
-    Optional<Path> witness = v.path("witness_key_file");
-    if (of.isEmpty()) {
-      if (witness.isPresent()) {
-        throw new MalformedException("witness_key_file", "only a replica (replica_of) cosigns");
-      }
-      return Optional.empty();
-    }
-    String hostPort = of.get();
-    int colon = hostPort.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new MalformedException("replica_of", "want HOST:PORT");
-    }
-    long port = parseDecimal("replica_of", hostPort.substring(colon + 1));
-    if (port < 1 || port > 65535) {
-      throw new MalformedException("replica_of", "port must be in [1, 65535]");
-    }
-    return Optional.of(
-        new ReplicaConfig(
-            hostPort.substring(0, colon),
-            (int) port,
-            witness,
-            ReplicaConfig.DEFAULT_BACKOFF_MIN,
-            ReplicaConfig.DEFAULT_BACKOFF_MAX));
-  }
-
   private static Optional<TlsConfig> tls(Values v) throws MalformedException {
     Optional<Path> cert = v.path("tls.cert_file");
     Optional<Path> key = v.path("tls.key_file");
