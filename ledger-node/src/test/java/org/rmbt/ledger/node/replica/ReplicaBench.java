@@ -19,6 +19,7 @@ import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.record.Dsse;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ReplicaConfig;
+import org.rmbt.ledger.node.config.ServerLimits;
 
 /** Keys, configs and waiting for a primary and its replicas on loopback. */
 final class ReplicaBench {
@@ -65,9 +66,29 @@ final class ReplicaBench {
         local.signerKeys(),
         local.witnessKeys(),
         local.tls(),
-        local.limits(),
+        unthrottled(local.limits()),
         local.ledger(),
         0);
+  }
+
+  /** The default limits without the per-client append rate: the tests append in bursts. */
+  static ServerLimits unthrottled(ServerLimits d) {
+    return new ServerLimits(
+        d.maxInboundMessageBytes(),
+        d.maxInboundMetadataBytes(),
+        d.maxConcurrentCallsPerConnection(),
+        d.keepAliveTime(),
+        d.keepAliveTimeout(),
+        d.permitKeepAliveTime(),
+        d.permitKeepAliveWithoutCalls(),
+        d.maxConnectionIdle(),
+        d.handshakeTimeout(),
+        1_000_000,
+        1_000_000,
+        d.maxEntriesPerRequest(),
+        d.appendStreamWindow(),
+        d.followPoll(),
+        d.shutdownGrace());
   }
 
   /** A replica's config: it holds only the log's public key, and its own witness key. */
