@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
@@ -21,20 +22,35 @@ public final class LedgerView {
   private final LogReader log;
   private final CheckpointStore checkpoints;
   private final SubjectIndex subjects;
-  private final LogSigner signer;
+  private final String origin;
+  private final VerifierKey logKey;
   private final Supplier<LogState> state;
 
   <S extends LogReader & CheckpointStore & SubjectIndex> LedgerView(
       S store, LogSigner signer, Supplier<LogState> state) {
+    this(store, signer.origin(), signer.verifierKey(), state);
+  }
+
+  /** A view for a node without the log's private key (a replica opens stored notes with this). */
+  <S extends LogReader & CheckpointStore & SubjectIndex> LedgerView(
+      S store, String origin, VerifierKey logKey, Supplier<LogState> state) {
     this.log = store;
     this.checkpoints = store;
     this.subjects = store;
-    this.signer = signer;
+    this.origin = origin;
+    this.logKey = logKey;
     this.state = state;
   }
 
+  /**
+   * @throws NoCheckpointYetException on a replica that has not verified a checkpoint yet
+   */
   public SignedCheckpoint latestCheckpoint() {
-    return state.get().checkpoint();
+    SignedCheckpoint cp = state.get().checkpoint();
+    if (cp == null) {
+      throw new NoCheckpointYetException();
+    }
+    return cp;
   }
 
   /**
@@ -99,7 +115,7 @@ public final class LedgerView {
 
   private SignedCheckpoint openStored(byte[] note) {
     try {
-      return signer.open(note);
+      return SignedCheckpoint.open(note, origin, logKey);
     } catch (MalformedException | VerificationException e) {
       throw new LogIntegrityException("stored checkpoint does not open: " + e.getMessage(), e);
     }

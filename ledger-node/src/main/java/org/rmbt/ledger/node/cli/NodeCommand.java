@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.NodeConfigCodec;
+import org.rmbt.ledger.node.config.ReplicaConfig;
+import org.rmbt.ledger.node.config.ReplicaConfigCodec;
 import org.rmbt.ledger.node.grpc.LedgerServer;
 import org.rmbt.ledger.node.log.KeyValueFormatter;
+import org.rmbt.ledger.node.replica.ReplicaNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,28 +52,63 @@ final class NodeCommand implements Callable<Integer> {
       description = "Accepted witness cosignature/v1 key or @file; repeatable (witness_key).")
   List<String> witnessKeys = List.of();
 
+  @Option(
+      names = "--replica-of",
+      description = "Run as a replica of the primary at HOST:PORT (replica_of).")
+  String replicaOf;
+
+  @Option(
+      names = "--witness-key-file",
+      description = "The replica's cosignature/v1 signer key file (witness_key_file).")
+  Path witnessKeyFile;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig cfg;
+    Optional<ReplicaConfig> replica;
     try {
-      cfg = config();
+      Map<String, List<String>> values = values();
+      cfg = NodeConfigCodec.decode(values, base());
+      replica = ReplicaConfigCodec.decode(values, base());
     } catch (MalformedException | IOException e) {
       return Report.fail(false, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     }
     KeyValueFormatter.install();
-    LedgerServer server;
+    AutoCloseable server;
+    int boundPort;
     try {
-      server = LedgerServer.start(cfg);
+      if (replica.isPresent()) {
+        ReplicaNode r = ReplicaNode.start(cfg, replica.get());
+        server = r;
+        boundPort = r.port();
+      } else {
+        LedgerServer s = LedgerServer.start(cfg);
+        server = s;
+        boundPort = s.port();
+      }
     } catch (MalformedException | IOException e) {
       return Report.fail(false, Rmbt.FAULT, "cannot start", e.toString());
     }
-    System.out.println("rmbt node: serving on " + cfg.listenAddress() + ":" + server.port());
+    System.out.println(
+        "rmbt node: serving on "
+            + cfg.listenAddress()
+            + ":"
+            + boundPort
+            + replica.map(r -> " as a replica of " + r.host() + ":" + r.port()).orElse(""));
+    return runUntilSignalled(server);
+  }
+
+  private static int runUntilSignalled(AutoCloseable server) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  try {
+                    server.close();
+                  } catch (Exception e) {
+                    System.err.println("rmbt node: shutdown failed: " + e);
+                  }
                   stopped.countDown();
                 },
                 "rmbt-shutdown"));
@@ -77,12 +116,14 @@ final class NodeCommand implements Callable<Integer> {
     return Rmbt.OK;
   }
 
-  private NodeConfig config() throws Exception {
+  private Path base() {
+    return config == null ? Path.of("").toAbsolutePath() : config.toAbsolutePath().getParent();
+  }
+
+  private Map<String, List<String>> values() throws Exception {
     Map<String, List<String>> values = new LinkedHashMap<>();
-    Path base = Path.of("").toAbsolutePath();
     if (config != null) {
       values.putAll(NodeConfigCodec.parse(Files.readString(config, StandardCharsets.UTF_8)));
-      base = config.toAbsolutePath().getParent();
     }
     // Flag paths are relative to where the command runs, so they go in absolute.
     override(values, "data_dir", dataDir == null ? null : dataDir.toAbsolutePath().toString());
@@ -95,7 +136,12 @@ final class NodeCommand implements Callable<Integer> {
     for (String k : witnessKeys) {
       NodeConfigCodec.put(values, "witness_key", KeyFiles.verifierKey(k).encode(), "--witness-key");
     }
-    return NodeConfigCodec.decode(values, base);
+    override(values, "replica_of", replicaOf);
+    override(
+        values,
+        "witness_key_file",
+        witnessKeyFile == null ? null : witnessKeyFile.toAbsolutePath().toString());
+    return values;
   }
 
   private static void override(Map<String, List<String>> values, String key, String value)

@@ -36,7 +36,9 @@ import picocli.CommandLine.ParseResult;
       BundleCommand.class,
       FollowCommand.class,
       StatusCommand.class,
-      SampleCommand.class
+      SampleCommand.class,
+      ForkEvidenceCommand.class,
+      VerifyForkCommand.class
     })
 public final class Rmbt {
   public static final int OK = 0;

@@ -37,6 +37,8 @@ public final class NodeConfigCodec {
           "signer_key",
           "witness_key",
           "metrics_port",
+          "replica_of",
+          "witness_key_file",
           "tls.cert_file",
           "tls.key_file",
           "tls.client_ca_file",

@@ -31,6 +31,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.CompliancePolicy;
 import org.rmbt.ledger.core.ledger.EntryPolicy;
 import org.rmbt.ledger.core.ledger.Ledger;
+import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.ledger.LogSigner;
 import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
 import org.rmbt.ledger.core.record.SignerKeyRing;
@@ -52,7 +53,7 @@ public final class LedgerServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LedgerServer.class.getName());
 
   private final Server server;
-  private final Ledger ledger;
+  private final AutoCloseable backend;
   private final HealthStatusManager health;
   private final EntryStreamer streamer;
   private final ScheduledExecutorService executor;
@@ -62,14 +63,14 @@ public final class LedgerServer implements AutoCloseable {
 
   private LedgerServer(
       Server server,
-      Ledger ledger,
+      AutoCloseable backend,
       HealthStatusManager health,
       EntryStreamer streamer,
       ScheduledExecutorService executor,
       ServerLimits limits,
       MetricsServer metrics) {
     this.server = server;
-    this.ledger = ledger;
+    this.backend = backend;
     this.health = health;
     this.streamer = streamer;
     this.executor = executor;
@@ -98,7 +99,17 @@ public final class LedgerServer implements AutoCloseable {
             store, new LogSigner(logKey), policy, System::currentTimeMillis, config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
     try {
-      return serve(config, ledger, store, logKey.verifierKey().encode(), executor, records);
+      List<BindableService> extra = new ArrayList<>();
+      records.ifPresent(
+          compliance ->
+              extra.add(
+                  new RecordQueries(
+                      ledger.view(),
+                      compliance,
+                      logKey.verifierKey().encode(),
+                      System::currentTimeMillis)));
+      Backend backend = new Backend(ledger.view(), ledger::append, store, ledger);
+      return serve(config, backend, logKey.verifierKey().encode(), extra, executor);
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
@@ -106,44 +117,82 @@ public final class LedgerServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves the read side of a log this node does not write (a replica): reads, proofs, Follow and
+   * checkpoints from {@code view}; appends are refused with FAILED_PRECONDITION. {@code extra}
+   * services are added; {@code backend} is closed last by {@link #close}.
+   */
+  public static LedgerServer startReadOnly(
+      NodeConfig config,
+      LedgerView view,
+      CosignatureStore cosignatures,
+      String logKey,
+      List<BindableService> extra,
+      AutoCloseable backend)
+      throws IOException {
+    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    try {
+      return serve(
+          config, new Backend(view, READ_ONLY, cosignatures, backend), logKey, extra, executor);
+    } catch (IOException | RuntimeException e) {
+      executor.shutdownNow();
+      throw e;
+    }
+  }
+
+  private static final LedgerServiceImpl.Appender READ_ONLY =
+      envelope -> {
+        throw new ReadOnlyNodeException();
+      };
+
   private static LedgerServer serve(
       NodeConfig config,
-      Ledger ledger,
-      CosignatureStore store,
+      Backend backend,
       String logKey,
-      ScheduledExecutorService executor,
-      Optional<CompliancePolicy> records)
+      List<BindableService> extra,
+      ScheduledExecutorService executor)
       throws IOException {
     ServerLimits l = config.limits();
-    Cosignatures cosignatures = new Cosignatures(config.witnessKeys(), store);
-    EntryStreamer streamer =
-        new EntryStreamer(ledger.view(), cosignatures, executor, l.followPoll());
-    NodeMetrics metrics =
-        new NodeMetrics(
-            () -> ledger.view().latestCheckpoint().checkpoint().size(), streamer::following);
-    ServerServiceDefinition service =
+    LedgerView view = backend.view();
+    Cosignatures cosignatures = new Cosignatures(config.witnessKeys(), backend.cosignatures());
+    EntryStreamer streamer = new EntryStreamer(view, cosignatures, executor, l.followPoll());
+    NodeMetrics metrics = new NodeMetrics(() -> treeSize(view), streamer::following);
+    List<ServerServiceDefinition> services = new ArrayList<>();
+    services.add(
         ServerInterceptors.intercept(
-            new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l, metrics),
+            new LedgerServiceImpl(
+                view, backend.appender(), logKey, cosignatures, streamer, executor, l, metrics),
             new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime),
-            new CallMetrics(metrics));
-    List<ServerServiceDefinition> services = new ArrayList<>(List.of(service));
-    records.ifPresent(
-        policy ->
-            services.add(
-                ServerInterceptors.intercept(
-                    new RecordQueries(ledger.view(), policy, logKey, System::currentTimeMillis),
-                    new CallMetrics(metrics))));
+            new CallMetrics(metrics)));
+    extra.forEach(s -> services.add(ServerInterceptors.intercept(s, new CallMetrics(metrics))));
     HealthStatusManager health = new HealthStatusManager();
     Server server = grpcServer(config, services, health);
     MetricsServer http = metricsServer(config, metrics, server);
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(LedgerServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    LedgerServer started = new LedgerServer(server, ledger, health, streamer, executor, l, http);
-    started.logStarted(config);
+    LedgerServer started =
+        new LedgerServer(server, backend.closeLast(), health, streamer, executor, l, http);
+    started.logStarted(config, view);
     return started;
   }
 
-  private void logStarted(NodeConfig config) {
+  /** What a node serves: a view, where appends go, cosignature storage, what to close last. */
+  private record Backend(
+      LedgerView view,
+      LedgerServiceImpl.Appender appender,
+      CosignatureStore cosignatures,
+      AutoCloseable closeLast) {}
+
+  /** The latest checkpoint's size; 0 before a replica has accepted its first. */
+  private static long treeSize(LedgerView view) {
+    try {
+      return view.latestCheckpoint().checkpoint().size();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private void logStarted(NodeConfig config, LedgerView view) {
     LOG.log(
         System.Logger.Level.INFO,
         LogEvent.of(
@@ -157,7 +206,7 @@ public final class LedgerServer implements AutoCloseable {
             "metrics_port",
             metricsPort(),
             "tree_size",
-            ledger.view().latestCheckpoint().checkpoint().size()));
+            treeSize(view)));
   }
 
   private static Server grpcServer(
@@ -259,8 +308,12 @@ public final class LedgerServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    // crash here: every answered append is durable; queued ones commit in ledger.close() below.
-    ledger.close();
+    // crash here: every answered append is durable; queued ones commit in backend.close() below.
+    try {
+      backend.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.ERROR, "closing the log failed", e);
+    }
     executor.shutdown();
     if (metrics != null) {
       metrics.close();

@@ -11,7 +11,6 @@ import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.AppendResult;
-import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.verify.BundleAssembler;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
@@ -44,7 +43,7 @@ import org.rmbt.ledger.proto.LedgerServiceGrpc;
  */
 public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImplBase {
   private static final System.Logger LOG = System.getLogger(LedgerServiceImpl.class.getName());
-  private final Ledger ledger;
+  private final Appender appender;
   private final LedgerView view;
   private final BundleAssembler bundles;
   private final Cosignatures cosignatures;
@@ -53,16 +52,23 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
   private final ServerLimits limits;
   private final NodeMetrics metrics;
 
+  /** Where appends go: the ledger on a primary; a replica refuses them. */
+  @FunctionalInterface
+  interface Appender {
+    CompletableFuture<AppendResult> append(byte[] envelope) throws Exception;
+  }
+
   LedgerServiceImpl(
-      Ledger ledger,
+      LedgerView view,
+      Appender appender,
       String logKey,
       Cosignatures cosignatures,
       EntryStreamer streamer,
       Executor executor,
       ServerLimits limits,
       NodeMetrics metrics) {
-    this.ledger = ledger;
-    this.view = ledger.view();
+    this.appender = appender;
+    this.view = view;
     this.bundles = new BundleAssembler(view, logKey);
     this.cosignatures = cosignatures;
     this.streamer = streamer;
@@ -216,7 +222,7 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
     CompletableFuture<AppendResult> appended;
     try {
       AppendRateLimiter.acquire();
-      appended = ledger.append(request.getEnvelope().toByteArray());
+      appended = appender.append(request.getEnvelope().toByteArray());
     } catch (Exception e) {
       appended = CompletableFuture.failedFuture(e);
     }

@@ -8,6 +8,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.ledger.BackpressureException;
 import org.rmbt.ledger.core.ledger.LedgerFrozenException;
+import org.rmbt.ledger.core.ledger.NoCheckpointYetException;
 import org.rmbt.ledger.core.record.UnknownSignerException;
 
 /**
@@ -41,6 +42,12 @@ public final class StatusMapper {
       // The message says frozen or closing; the storage fault behind it stays in the log.
       LOG.log(System.Logger.Level.WARNING, "append refused: " + t.getMessage(), t.getCause());
       return Status.FAILED_PRECONDITION.withDescription(t.getMessage());
+    }
+    if (t instanceof ReadOnlyNodeException) {
+      return Status.FAILED_PRECONDITION.withDescription(t.getMessage());
+    }
+    if (t instanceof NoCheckpointYetException) {
+      return Status.UNAVAILABLE.withDescription(t.getMessage());
     }
     if (t instanceof StatusRuntimeException s) {
       return s.getStatus();

@@ -1,0 +1,174 @@
+package org.rmbt.ledger.core.ledger;
+
+import com.google.protobuf.ByteString;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.Hashing;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.hash.VerificationException;
+import org.rmbt.ledger.core.merkle.Integration;
+import org.rmbt.ledger.core.merkle.MerkleTree;
+import org.rmbt.ledger.core.merkle.StoredHashes;
+import org.rmbt.ledger.core.record.EntryCodec;
+import org.rmbt.ledger.core.store.LogStore;
+import org.rmbt.ledger.proto.LedgerEntry;
+import org.rmbt.ledger.proto.SubjectLink;
+
+/**
+ * Re-checks entries that another node built and appends their exact bytes: strict decoding, index,
+ * hash chain, envelope signatures, admission by the policy at the entry's own index and time, and
+ * subject links recomputed from this store. The same checks the primary made in {@code
+ * BatchCommitter}, so an entry passes here only if an honest primary could have written it.
+ */
+final class EntryReplayer {
+  private final LogStore store;
+  private final EntryPolicy policy;
+
+  EntryReplayer(LogStore store, EntryPolicy policy) {
+    this.store = store;
+    this.policy = policy;
+  }
+
+  /**
+   * Checks and durably appends {@code entries} after {@code state}, handing each durable state to
+   * {@code durable}. On a bad entry, the good ones before it are appended (they are valid) and the
+   * fork is thrown.
+   */
+  void replay(LogState state, List<byte[]> entries, Consumer<LogState> durable)
+      throws ForkDetectedException {
+    List<LedgerEntry> decoded = decode(state.size(), entries);
+    List<Exception> sigFailures = verifyInParallel(decoded);
+    Batch batch = new Batch(state, durable);
+    for (int i = 0; i < entries.size(); i++) {
+      long index = state.size() + i;
+      try {
+        if (sigFailures.get(i) != null) {
+          // A key registered earlier in this chunk is unknown to the committed state the
+          // parallel check used: commit what came before, then check this one again.
+          batch = batch.flush();
+          policy.verifySignatures(decoded.get(i).getEnvelope());
+        }
+        batch.add(index, decoded.get(i), entries.get(i));
+      } catch (MalformedException | VerificationException e) {
+        batch.flush();
+        throw fork(index, entries.get(i), e.getMessage());
+      }
+    }
+    batch.flush();
+  }
+
+  private static List<LedgerEntry> decode(long first, List<byte[]> entries)
+      throws ForkDetectedException {
+    List<LedgerEntry> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      try {
+        out.add(EntryCodec.decodeEntry(entries.get(i)));
+      } catch (MalformedException e) {
+        throw fork(first + i, entries.get(i), "does not decode: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** Signature checks are the cost of catch-up, and need no log order: use every core. */
+  private List<Exception> verifyInParallel(List<LedgerEntry> entries) {
+    Exception[] failures = new Exception[entries.size()];
+    IntStream.range(0, entries.size())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                policy.verifySignatures(entries.get(i).getEnvelope());
+              } catch (MalformedException | VerificationException e) {
+                failures[i] = e;
+              }
+            });
+    return Arrays.asList(failures);
+  }
+
+  private static ForkDetectedException fork(long index, byte[] entry, String reason) {
+    return new ForkDetectedException(
+        ForkDetectedException.Kind.BAD_ENTRY,
+        "entry " + index + " " + reason,
+        List.of(),
+        index,
+        entry);
+  }
+
+  /** Entries checked since the last flush, staged in the policy, not yet durable. */
+  private final class Batch {
+    private final LogState state;
+    private final EntryPolicy.Staging staging = policy.stage();
+    private final ReplayedEntries pending;
+    private final Consumer<LogState> durable;
+    private Hash prev;
+
+    Batch(LogState state, Consumer<LogState> durable) {
+      this.state = state;
+      this.durable = durable;
+      this.prev = state.lastLeafHash();
+      this.pending = new ReplayedEntries(state.size());
+    }
+
+    void add(long index, LedgerEntry entry, byte[] bytes)
+        throws MalformedException, VerificationException {
+      if (entry.getIndex() != index) {
+        throw new VerificationException("says index " + entry.getIndex());
+      }
+      if (!EntryCodec.prevLeafHash(entry).equals(prev)) {
+        throw new VerificationException("breaks the hash chain");
+      }
+      List<String> subjects = staging.admit(index, entry.getEnvelope(), entry.getIntegratedAt());
+      List<SubjectLink> links = links(subjects);
+      if (!links.equals(entry.getSubjectLinksList())) {
+        throw new VerificationException(
+            "has subject links " + entry.getSubjectLinksList() + ", want " + links);
+      }
+      prev = Hashing.leaf(bytes);
+      staging.applied(index, prev);
+      pending.add(bytes, prev, Hashing.sha256(entry.getEnvelope().toByteArray()), subjects);
+    }
+
+    /** For each subject, the leaf hash of the previous entry about it, as the primary links. */
+    private List<SubjectLink> links(List<String> subjects) {
+      List<SubjectLink> links = new ArrayList<>(subjects.size());
+      for (String subject : subjects) {
+        Hash before = pending.lastLeafAbout(subject);
+        if (before == null) {
+          OptionalLong last = store.lastEntryAbout(subject);
+          before = last.isEmpty() ? null : leafHashAt(last.getAsLong());
+        }
+        SubjectLink.Builder link = SubjectLink.newBuilder().setSubject(subject);
+        if (before != null) {
+          link.setPrevLeafHash(ByteString.copyFrom(before.bytes()));
+        }
+        links.add(link.build());
+      }
+      return links;
+    }
+
+    /** One synced write of what is pending; returns a fresh batch on top of it. */
+    Batch flush() {
+      if (pending.isEmpty()) {
+        return this;
+      }
+      Integration in = MerkleTree.integrate(state.size(), pending.leafHashes, store);
+      store.append(pending.toBatch(in.toWrite()));
+      // crash here: the entries are durable, no checkpoint accepted over them; a restart replays
+      // them into the policy and resumes following after them.
+      staging.commit();
+      LogState next = new LogState(in.size(), prev, state.checkpoint());
+      durable.accept(next);
+      return new Batch(next, durable);
+    }
+  }
+
+  private Hash leafHashAt(long index) {
+    return store.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
+  }
+}
