@@ -65,6 +65,42 @@ class RecordCommandsTest {
   }
 
   @Test
+  void querySubjectListsEveryEntryAboutAModelInLogOrder() {
+    io.grpc.ManagedChannel channel =
+        io.grpc.ManagedChannelBuilder.forTarget(node.node()).usePlaintext().build();
+    try {
+      var records = org.rmbt.ledger.proto.RecordServiceGrpc.newBlockingStub(channel);
+      var about =
+          records.querySubject(
+              org.rmbt.ledger.proto.QuerySubjectRequest.newBuilder()
+                  .setSubject("cert:" + SampleData.JOINT_CERTIFICATE)
+                  .build());
+      assertThat(about.getIndexesList()).containsExactly(18L, 24L);
+      assertThat(about.getTreeSize()).isEqualTo(27);
+      var model =
+          records.querySubject(
+              org.rmbt.ledger.proto.QuerySubjectRequest.newBuilder()
+                  .setSubject("model:" + SampleData.ASSIST.getModelId())
+                  .setLimit(3)
+                  .build());
+      assertThat(model.getIndexesList()).hasSize(3).isSorted();
+      var bad =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              io.grpc.StatusRuntimeException.class,
+              () ->
+                  records.querySubject(
+                      org.rmbt.ledger.proto.QuerySubjectRequest.newBuilder()
+                          .setSubject("x")
+                          .setLimit(5000)
+                          .build()));
+      assertThat(bad.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+      assertThat(bad.getStatus().getDescription()).startsWith("limit:");
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  @Test
   void subjectQueriesNeedTheComplianceNodeAndCommandsRefuseBadUsage() {
     Result both = node.client("bundle", "--model", "x", "--index", "1", "--out", "/tmp/never");
     assertThat(both.code()).isEqualTo(Rmbt.BAD_INPUT);
