@@ -2,20 +2,36 @@ package org.rmbt.ledger.core.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.LedgerView;
+import org.rmbt.ledger.proto.AnchorReceipt;
 
-/** Builds proof bundles from an open ledger: entries and proofs to its latest checkpoint. */
+/**
+ * Builds proof bundles from an open ledger: entries and proofs to its latest checkpoint, and for
+ * each anchoring chain its latest receipt with a consistency proof from the anchored checkpoint.
+ */
 public final class BundleAssembler {
   private final LedgerView view;
   private final String logKey;
+  private final List<Long> anchorChains;
 
   public BundleAssembler(LedgerView view, String logKey) {
+    this(view, logKey, List.of());
+  }
+
+  /**
+   * @param anchorChains chain ids whose latest {@code AnchorReceipt} each bundle carries
+   */
+  public BundleAssembler(LedgerView view, String logKey, List<Long> anchorChains) {
     this.view = view;
     this.logKey = logKey;
+    this.anchorChains = List.copyOf(anchorChains);
   }
 
   /**
@@ -37,10 +53,10 @@ public final class BundleAssembler {
           view.checkpoint(older)
               .orElseThrow(
                   () -> new MalformedException("sizes", "no checkpoint signed at " + older));
-      consistency.add(
-          new ProofBundle.Consistency(
-              new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
+      consistency.add(consistency(old, size));
     }
+    List<ProofBundle.Anchor> anchors = new ArrayList<>();
+    addAnchors(size, earlierSizes, anchors, consistency);
     return new ProofBundle(
         logKey,
         new String(cp.note(), StandardCharsets.UTF_8),
@@ -48,6 +64,38 @@ public final class BundleAssembler {
         consistency,
         List.of(),
         0,
-        List.of());
+        anchors);
+  }
+
+  /**
+   * Each chain's latest receipt as an anchor, and the checkpoint the log signed at the anchored
+   * size (exactly the one anchored) with its consistency proof, unless the caller asked for it.
+   */
+  private void addAnchors(
+      long size,
+      SortedSet<Long> earlierSizes,
+      List<ProofBundle.Anchor> anchors,
+      List<ProofBundle.Consistency> consistency)
+      throws MalformedException {
+    Set<Long> proven = new HashSet<>(earlierSizes);
+    for (long chainId : anchorChains) {
+      Optional<AnchorReceipt> r = AnchorReceipts.latest(view, chainId);
+      if (r.isEmpty() || r.get().getTreeSize() > size) {
+        continue;
+      }
+      anchors.add(AnchorReceipts.toAnchor(r.get()));
+      long anchored = r.get().getTreeSize();
+      Optional<SignedCheckpoint> old = view.checkpoint(anchored);
+      if (old.isPresent() && proven.add(anchored)) {
+        consistency.add(consistency(old.get(), size));
+      }
+    }
+  }
+
+  private ProofBundle.Consistency consistency(SignedCheckpoint old, long size)
+      throws MalformedException {
+    return new ProofBundle.Consistency(
+        new String(old.note(), StandardCharsets.UTF_8),
+        view.consistencyProof(old.checkpoint().size(), size));
   }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -25,11 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.ledger.EntryPolicy;
 import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LogSigner;
+import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
 import org.rmbt.ledger.core.record.SignerKeyRing;
 import org.rmbt.ledger.core.store.CosignatureStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.node.anchor.AnchorService;
+import org.rmbt.ledger.node.config.AnchorConfig;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ServerLimits;
 import org.rmbt.ledger.node.config.TlsConfig;
@@ -53,6 +58,7 @@ public final class LedgerServer implements AutoCloseable {
   private final ServerLimits limits;
   private final MetricsServer metrics; // null: none configured
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile AnchorService anchoring; // null: not configured
 
   private LedgerServer(
       Server server,
@@ -73,20 +79,43 @@ public final class LedgerServer implements AutoCloseable {
 
   /** Opens the ledger in {@code config.dataDir()} and starts serving it. */
   public static LedgerServer start(NodeConfig config) throws IOException, MalformedException {
-    SignerKey logKey =
-        SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
     SignerKeyRing signers =
         SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList());
+    return start(config, new SignerKeyPolicy(signers));
+  }
+
+  /** As above, admitting entries by {@code policy} (e.g. the compliance rules). */
+  public static LedgerServer start(NodeConfig config, EntryPolicy policy)
+      throws IOException, MalformedException {
+    SignerKey logKey =
+        SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
     RocksLogStore store = RocksLogStore.open(config.dataDir());
     Ledger ledger =
         Ledger.open(
-            store, new LogSigner(logKey), signers, System::currentTimeMillis, config.ledger());
+            store, new LogSigner(logKey), policy, System::currentTimeMillis, config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    LedgerServer started;
     try {
-      return serve(config, ledger, store, logKey.verifierKey().encode(), executor);
+      started = serve(config, ledger, store, logKey.verifierKey().encode(), executor);
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
+      throw e;
+    }
+    startAnchoring(started, config, ledger, logKey);
+    return started;
+  }
+
+  private static void startAnchoring(
+      LedgerServer started, NodeConfig config, Ledger ledger, SignerKey logKey)
+      throws IOException, MalformedException {
+    if (config.anchor().isEmpty()) {
+      return;
+    }
+    try {
+      started.anchoring = NodeAnchoring.start(config.anchor().get(), ledger, logKey);
+    } catch (IOException | MalformedException | RuntimeException e) {
+      started.close();
       throw e;
     }
   }
@@ -107,7 +136,8 @@ public final class LedgerServer implements AutoCloseable {
             () -> ledger.view().latestCheckpoint().checkpoint().size(), streamer::following);
     ServerServiceDefinition service =
         ServerInterceptors.intercept(
-            new LedgerServiceImpl(ledger, logKey, cosignatures, streamer, executor, l, metrics),
+            new LedgerServiceImpl(
+                ledger, logKey, cosignatures, streamer, executor, l, metrics, anchorChains(config)),
             new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime),
             new CallMetrics(metrics));
     HealthStatusManager health = new HealthStatusManager();
@@ -118,6 +148,10 @@ public final class LedgerServer implements AutoCloseable {
     LedgerServer started = new LedgerServer(server, ledger, health, streamer, executor, l, http);
     started.logStarted(config);
     return started;
+  }
+
+  private static List<Long> anchorChains(NodeConfig config) {
+    return config.anchor().map(AnchorConfig::chainIds).orElse(List.of());
   }
 
   private void logStarted(NodeConfig config) {
@@ -223,6 +257,9 @@ public final class LedgerServer implements AutoCloseable {
       return;
     }
     LOG.log(System.Logger.Level.INFO, LogEvent.of("server_stopping", "port", port()));
+    if (anchoring != null) {
+      anchoring.close(); // no receipt appended after this
+    }
     health.enterTerminalState();
     server.shutdown();
     streamer.closeAll();

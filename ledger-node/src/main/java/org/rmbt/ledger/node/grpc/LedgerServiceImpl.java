@@ -3,6 +3,7 @@ package org.rmbt.ledger.node.grpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -61,9 +62,24 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
       Executor executor,
       ServerLimits limits,
       NodeMetrics metrics) {
+    this(ledger, logKey, cosignatures, streamer, executor, limits, metrics, List.of());
+  }
+
+  /**
+   * @param anchorChains chains whose latest anchor receipt each proof bundle carries
+   */
+  LedgerServiceImpl(
+      Ledger ledger,
+      String logKey,
+      Cosignatures cosignatures,
+      EntryStreamer streamer,
+      Executor executor,
+      ServerLimits limits,
+      NodeMetrics metrics,
+      List<Long> anchorChains) {
     this.ledger = ledger;
     this.view = ledger.view();
-    this.bundles = new BundleAssembler(view, logKey);
+    this.bundles = new BundleAssembler(view, logKey, anchorChains);
     this.cosignatures = cosignatures;
     this.streamer = streamer;
     this.executor = executor;
