@@ -1,0 +1,142 @@
+package org.rmbt.ledger.node.anchor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.record.EntryCodec;
+import org.rmbt.ledger.core.record.RecordCodec;
+import org.rmbt.ledger.core.verify.ProofBundle;
+import org.rmbt.ledger.core.verify.ProofBundleCodec;
+import org.rmbt.ledger.node.cli.Rmbt;
+import org.rmbt.ledger.proto.AnchorReceipt;
+
+/**
+ * End to end on a real anvil chain: a compliance node anchors, logs the receipt (signed by the
+ * witness), serves bundles carrying the anchor, and {@code rmbt verify --rpc} checks it on chain.
+ */
+class NodeAnchoringTest {
+  private static final long CHAIN = 31_401;
+
+  @Test
+  void nodeAnchorsReceiptsAndVerifierChecksTheChain(@TempDir Path dir) throws Exception {
+    try (AnvilChain chain = AnvilChain.start(CHAIN);
+        AnchoredNode node = new AnchoredNode(dir, chain, 8)) {
+      node.appendSampleThrough("register witness-gb");
+      long anchored = node.appended();
+      ProofBundle bundle = awaitAnchoredBundle(node, anchored);
+
+      ProofBundle.Anchor a = bundle.anchors().get(0);
+      assertThat(a.chainId()).isEqualTo(CHAIN);
+      assertThat(a.registry()).isEqualToIgnoringCase(node.registry);
+      assertThat(a.treeSize()).isEqualTo(anchored);
+      // The receipt is the entry right after the anchored size, signed by the witness.
+      ProofBundle.Entry receiptEntry = bundle.entries().get(1);
+      assertThat(receiptEntry.index()).isEqualTo(anchored);
+      AnchorReceipt receipt =
+          (AnchorReceipt)
+              RecordCodec.decodePayload(EntryCodec.decodeEntry(receiptEntry.entry()).getEnvelope());
+      assertThat(receipt.getTreeSize()).isEqualTo(anchored);
+      assertThat(new Hash(receipt.getRoot().toByteArray())).isEqualTo(a.root());
+      // The anchored checkpoint itself is in the bundle, with its consistency proof.
+      assertThat(bundle.consistency()).hasSize(1);
+
+      Path file = dir.resolve("bundle.json");
+      Files.writeString(file, ProofBundleCodec.encode(bundle));
+      AnchoredNode.Run offline = verify(node, file);
+      assertThat(offline.code()).isEqualTo(Rmbt.OK);
+      assertThat(offline.out()).contains("1 anchors not checked (offline)");
+      for (String rpc : List.of(chain.rpcUrl(), CHAIN + "=" + chain.rpcUrl())) {
+        AnchoredNode.Run ok = verify(node, file, "--rpc", rpc);
+        assertThat(ok.code()).as(ok.err()).isEqualTo(Rmbt.OK);
+        assertThat(ok.out()).contains("1 anchors verified on chain");
+      }
+      AnchoredNode.Run other = verify(node, file, "--rpc", "1=" + chain.rpcUrl());
+      assertThat(other.out()).contains("0 anchors verified on chain, 1 not checked");
+    }
+  }
+
+  @Test
+  void bundleWhoseAnchorPointsAtAnotherRootFails(@TempDir Path dir) throws Exception {
+    try (AnvilChain chain = AnvilChain.start(CHAIN + 1);
+        AnchoredNode node = new AnchoredNode(dir, chain, 8)) {
+      node.appendSampleThrough("register witness-gb");
+      ProofBundle bundle = awaitAnchoredBundle(node, node.appended());
+      ProofBundle.Anchor a = bundle.anchors().get(0);
+      Hash other = new Hash(Registries.bytes32(7));
+      ProofBundle altered =
+          withAnchor(
+              bundle,
+              new ProofBundle.Anchor(
+                  a.chainId(), a.registry(), a.txHash(), a.blockNumber(), a.treeSize(), other));
+      Path file = dir.resolve("altered.json");
+      Files.writeString(file, ProofBundleCodec.encode(altered));
+      AnchoredNode.Run r = verify(node, file, "--rpc", chain.rpcUrl());
+      assertThat(r.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
+      assertThat(r.err())
+          .contains("anchors[0] (chain " + chain.chainId() + ")")
+          .contains("anchors root " + other.base64())
+          .contains("but the log signed root " + a.root().base64());
+      // Without the consistency proof from the anchored checkpoint, the anchor is unproven.
+      Files.writeString(file, ProofBundleCodec.encode(withConsistency(bundle, List.of())));
+      AnchoredNode.Run missing = verify(node, file, "--rpc", chain.rpcUrl());
+      assertThat(missing.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
+      assertThat(missing.err()).contains("no consistency proof from the anchored checkpoint");
+    }
+  }
+
+  private static AnchoredNode.Run verify(AnchoredNode node, Path file, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("verify", file.toString(), "--log-key", node.logKey()));
+    args.addAll(List.of(more));
+    return AnchoredNode.rmbt(args.toArray(String[]::new));
+  }
+
+  /** Polls `rmbt bundle` for entry 0 and the receipt entry until the anchor is in the log. */
+  private static ProofBundle awaitAnchoredBundle(AnchoredNode node, long anchored)
+      throws Exception {
+    Path out = node.dir.resolve("fetched.json");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      AnchoredNode.Run r =
+          AnchoredNode.rmbt(
+              "bundle",
+              "--index",
+              "0",
+              "--index",
+              Long.toString(anchored),
+              "--out",
+              out.toString(),
+              "--node",
+              node.node());
+      if (r.code() == Rmbt.OK) {
+        ProofBundle b = ProofBundleCodec.decode(Files.readString(out));
+        if (!b.anchors().isEmpty()) {
+          return b;
+        }
+      }
+      AnvilChain.sleep(200);
+    }
+    throw new AssertionError("no anchor receipt in the log within 60 s");
+  }
+
+  private static ProofBundle withAnchor(ProofBundle b, ProofBundle.Anchor a) {
+    return new ProofBundle(
+        b.logKey(),
+        b.checkpoint(),
+        b.entries(),
+        b.consistency(),
+        b.witnesses(),
+        b.witnessQuorum(),
+        List.of(a));
+  }
+
+  private static ProofBundle withConsistency(ProofBundle b, List<ProofBundle.Consistency> c) {
+    return new ProofBundle(
+        b.logKey(), b.checkpoint(), b.entries(), c, b.witnesses(), b.witnessQuorum(), b.anchors());
+  }
+}
