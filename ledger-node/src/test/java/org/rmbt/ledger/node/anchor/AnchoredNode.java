@@ -42,13 +42,13 @@ final class AnchoredNode implements AutoCloseable {
   private final List<Hash> leaves = new ArrayList<>();
 
   AnchoredNode(Path dir, AnvilChain chain, int everyEntries) throws Exception {
+    this(dir, chain, deployRegistry(chain), everyEntries);
+  }
+
+  /** A node on {@code dir} (new or restarted) anchoring to an existing registry. */
+  AnchoredNode(Path dir, AnvilChain chain, String registry, int everyEntries) throws Exception {
     this.dir = dir;
-    LedgerAnchorRegistry r = Registries.deploy(chain, AnvilChain.OWNER);
-    r.registerLog(
-            AnchorService.logId(LOG_KEY.privateKey().publicKey()).bytes(),
-            List.of(AnvilChain.SUBMITTER.getAddress()))
-        .send();
-    this.registry = r.getContractAddress();
+    this.registry = registry;
     write("log.key", LOG_KEY.encode());
     write("log.pub", LOG_KEY.verifierKey().encode());
     write("witness.key", SignerKey.of("witness-gb", sample.keys().get("witness-gb")).encode());
@@ -71,6 +71,15 @@ final class AnchoredNode implements AutoCloseable {
     this.server = LedgerServer.start(config, new CompliancePolicy());
     this.channel =
         ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  static String deployRegistry(AnvilChain chain) throws Exception {
+    LedgerAnchorRegistry r = Registries.deploy(chain, AnvilChain.OWNER);
+    r.registerLog(
+            AnchorService.logId(LOG_KEY.privateKey().publicKey()).bytes(),
+            List.of(AnvilChain.SUBMITTER.getAddress()))
+        .send();
+    return r.getContractAddress();
   }
 
   private Path write(String name, String text) throws Exception {

@@ -14,6 +14,8 @@ import org.rmbt.ledger.core.verify.ProofBundle;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
 import org.rmbt.ledger.node.cli.Rmbt;
 import org.rmbt.ledger.proto.AnchorReceipt;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 
 /**
  * End to end on a real anvil chain: a compliance node anchors, logs the receipt (signed by the
@@ -87,6 +89,38 @@ class NodeAnchoringTest {
       assertThat(missing.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(missing.err()).contains("no consistency proof from the anchored checkpoint");
     }
+  }
+
+  @Test
+  void restartedNodeNeitherAnchorsNorReceiptsTwice(@TempDir Path dir) throws Exception {
+    try (AnvilChain chain = AnvilChain.start(CHAIN + 2)) {
+      String registry;
+      long anchored;
+      try (AnchoredNode node = new AnchoredNode(dir, chain, 8)) {
+        node.appendSampleThrough("register witness-gb");
+        anchored = node.appended();
+        awaitAnchoredBundle(node, anchored);
+        registry = node.registry;
+      }
+      try (AnchoredNode again = new AnchoredNode(dir, chain, registry, 8)) {
+        AnvilChain.sleep(1500); // many rounds of the service at 100 ms
+        ProofBundle b = awaitAnchoredBundle(again, anchored);
+        assertThat(b.checkpoint().lines().skip(1).findFirst().orElseThrow())
+            .as("log size: the entries and one receipt")
+            .isEqualTo(Long.toString(anchored + 1));
+        assertThat(b.anchors()).hasSize(1);
+        assertThat(b.anchors().get(0).treeSize()).isEqualTo(anchored);
+        assertThat(anchoredEvents(chain, registry)).isEqualTo(1);
+      }
+    }
+  }
+
+  private static long anchoredEvents(AnvilChain chain, String registry) throws Exception {
+    EthFilter f =
+        new EthFilter(
+            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, registry);
+    f.addSingleTopic(AnchoredEvent.TOPIC);
+    return chain.web3j().ethGetLogs(f).send().getLogs().size();
   }
 
   private static AnchoredNode.Run verify(AnchoredNode node, Path file, String... more) {
