@@ -1,11 +1,16 @@
 package org.rmbt.ledger.core.verify;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.LedgerView;
@@ -62,6 +67,38 @@ public final class AnchorReceipts {
         .filter(r -> Arrays.equals(r.getRegistryAddress().toByteArray(), address))
         .mapToLong(AnchorReceipt::getTreeSize)
         .max();
+  }
+
+  /**
+   * Each chain's latest receipt within {@code size} as a bundle anchor; and, for each anchored size
+   * not in {@code proven} that the log signed a checkpoint at (the very checkpoint anchored), that
+   * checkpoint with its consistency proof to {@code size}, added to {@code consistency}.
+   */
+  static List<ProofBundle.Anchor> addAnchors(
+      LedgerView view,
+      List<Long> chains,
+      long size,
+      Collection<Long> proven,
+      List<ProofBundle.Consistency> consistency)
+      throws MalformedException {
+    Set<Long> have = new HashSet<>(proven);
+    List<ProofBundle.Anchor> anchors = new ArrayList<>();
+    for (long chainId : chains) {
+      Optional<AnchorReceipt> r = latest(view, chainId);
+      if (r.isEmpty() || r.get().getTreeSize() > size) {
+        continue;
+      }
+      anchors.add(toAnchor(r.get()));
+      long anchored = r.get().getTreeSize();
+      Optional<SignedCheckpoint> old = view.checkpoint(anchored);
+      if (old.isPresent() && have.add(anchored)) {
+        consistency.add(
+            new ProofBundle.Consistency(
+                new String(old.get().note(), StandardCharsets.UTF_8),
+                view.consistencyProof(anchored, size)));
+      }
+    }
+    return anchors;
   }
 
   /** A receipt as a bundle's anchor: hex values 0x-prefixed as chains print them. */

@@ -2,15 +2,11 @@ package org.rmbt.ledger.core.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.LedgerView;
-import org.rmbt.ledger.proto.AnchorReceipt;
 
 /**
  * Builds proof bundles from an open ledger: entries and proofs to its latest checkpoint, and for
@@ -55,8 +51,8 @@ public final class BundleAssembler {
                   () -> new MalformedException("sizes", "no checkpoint signed at " + older));
       consistency.add(consistency(old, size));
     }
-    List<ProofBundle.Anchor> anchors = new ArrayList<>();
-    addAnchors(size, earlierSizes, anchors, consistency);
+    List<ProofBundle.Anchor> anchors =
+        AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
     return new ProofBundle(
         logKey,
         new String(cp.note(), StandardCharsets.UTF_8),
@@ -65,31 +61,6 @@ public final class BundleAssembler {
         List.of(),
         0,
         anchors);
-  }
-
-  /**
-   * Each chain's latest receipt as an anchor, and the checkpoint the log signed at the anchored
-   * size (exactly the one anchored) with its consistency proof, unless the caller asked for it.
-   */
-  private void addAnchors(
-      long size,
-      SortedSet<Long> earlierSizes,
-      List<ProofBundle.Anchor> anchors,
-      List<ProofBundle.Consistency> consistency)
-      throws MalformedException {
-    Set<Long> proven = new HashSet<>(earlierSizes);
-    for (long chainId : anchorChains) {
-      Optional<AnchorReceipt> r = AnchorReceipts.latest(view, chainId);
-      if (r.isEmpty() || r.get().getTreeSize() > size) {
-        continue;
-      }
-      anchors.add(AnchorReceipts.toAnchor(r.get()));
-      long anchored = r.get().getTreeSize();
-      Optional<SignedCheckpoint> old = view.checkpoint(anchored);
-      if (old.isPresent() && proven.add(anchored)) {
-        consistency.add(consistency(old.get(), size));
-      }
-    }
   }
 
   private ProofBundle.Consistency consistency(SignedCheckpoint old, long size)
