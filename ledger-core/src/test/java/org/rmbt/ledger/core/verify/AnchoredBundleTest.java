@@ -73,14 +73,17 @@ class AnchoredBundleTest {
       assertThatThrownBy(() -> verifier.anchoredCheckpoint(b, other))
           .isInstanceOf(LogVerificationException.class)
           .hasMessageContaining("but the log signed root " + a.root().base64());
-
-      ProofBundle p =
-          new ProvenanceAssembler(ledger.view(), logKey, List.of(CHAIN))
-              .forModel(
-                  policy.state(), SampleData.ASSIST.getModelId(), clock.get(), new TreeSet<>());
-      assertThat(p.anchors()).containsExactly(a);
-      verifier.anchoredCheckpoint(p, p.anchors().get(0));
+      assertProvenanceBundleCarries(ledger, policy, a);
     }
+  }
+
+  private void assertProvenanceBundleCarries(
+      Ledger ledger, CompliancePolicy policy, ProofBundle.Anchor a) throws Exception {
+    ProofBundle p =
+        new ProvenanceAssembler(ledger.view(), LOG_KEY.verifierKey().encode(), List.of(CHAIN))
+            .forModel(policy.state(), SampleData.ASSIST.getModelId(), clock.get(), new TreeSet<>());
+    assertThat(p.anchors()).containsExactly(a);
+    BundleVerifier.trusting(LOG_KEY.verifierKey()).anchoredCheckpoint(p, a);
   }
 
   private long appendParticipants(Ledger ledger) throws Exception {

@@ -66,10 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
           decoded.claimsProvenance() ? new ProvenanceVerifier(verifier).verify(decoded) : null;
       result = p != null ? p.bundle() : verifier.verify(decoded);
       provenance = p != null ? provenanceSummary(p) : "";
-      if (!rpc.isEmpty()) {
-        RpcEndpoints endpoints = RpcEndpointsCodec.parse(rpc);
-        anchors = BundleAnchorCheck.verify(decoded, verifier, verifier.logKey(), endpoints);
-      }
+      anchors = rpc.isEmpty() ? null : checkAnchors(decoded, verifier);
     } catch (MalformedException e) {
       return Report.fail(json, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     } catch (VerificationException e) {
@@ -95,6 +92,13 @@ final class VerifyCommand implements Callable<Integer> {
             + provenance,
         cp);
     return Rmbt.OK;
+  }
+
+  /** Each anchor on its chain, and the bundle's proof it extends the anchored checkpoint. */
+  private BundleAnchorCheck.Outcome checkAnchors(ProofBundle decoded, BundleVerifier verifier)
+      throws MalformedException, VerificationException {
+    RpcEndpoints endpoints = RpcEndpointsCodec.parse(rpc);
+    return BundleAnchorCheck.verify(decoded, verifier, verifier.logKey(), endpoints);
   }
 
   private static String anchorSummary(int anchorCount, BundleAnchorCheck.Outcome checked) {

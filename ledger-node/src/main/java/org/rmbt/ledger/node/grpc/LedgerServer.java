@@ -58,7 +58,7 @@ public final class LedgerServer implements AutoCloseable {
   private final ServerLimits limits;
   private final MetricsServer metrics; // null: none configured
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile AnchorService anchoring; // null: not configured
+  private volatile AnchorService anchoring; // null: no anchor.* configuration
 
   private LedgerServer(
       Server server,
@@ -87,6 +87,7 @@ public final class LedgerServer implements AutoCloseable {
   /** As above, admitting entries by {@code policy} (e.g. the compliance rules). */
   public static LedgerServer start(NodeConfig config, EntryPolicy policy)
       throws IOException, MalformedException {
+    NodeAnchoring.requireReceiptable(config, policy);
     SignerKey logKey =
         SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
     RocksLogStore store = RocksLogStore.open(config.dataDir());
@@ -102,22 +103,13 @@ public final class LedgerServer implements AutoCloseable {
       ledger.close();
       throw e;
     }
-    startAnchoring(started, config, ledger, logKey);
-    return started;
-  }
-
-  private static void startAnchoring(
-      LedgerServer started, NodeConfig config, Ledger ledger, SignerKey logKey)
-      throws IOException, MalformedException {
-    if (config.anchor().isEmpty()) {
-      return;
-    }
     try {
-      started.anchoring = NodeAnchoring.start(config.anchor().get(), ledger, logKey);
+      started.anchoring = NodeAnchoring.startIfConfigured(config, ledger, logKey);
     } catch (IOException | MalformedException | RuntimeException e) {
       started.close();
       throw e;
     }
+    return started;
   }
 
   private static LedgerServer serve(

@@ -10,6 +10,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.node.config.AnchorConfig;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.NodeConfigCodec;
+import org.rmbt.ledger.node.grpc.LedgerServer;
 
 /** The {@code anchor.*} keys of node.conf: parsed strictly, every error naming its key. */
 class AnchorConfigTest {
@@ -92,6 +93,15 @@ class AnchorConfigTest {
         "true or false");
     assertFails(NODE + "anchor.every_entries = 5\n", "anchor.chain", "no anchor.chain");
     assertFails(TWO_CHAINS + "anchor.every_seconds = 5\n", "anchor.every_seconds", "set twice");
+  }
+
+  @Test
+  void anchoringNeedsTheCompliancePolicy() {
+    // Receipts must be admitted (signed by a WITNESS or REGULATOR) and indexed by subject.
+    assertThatThrownBy(() -> LedgerServer.start(decode(TWO_CHAINS)))
+        .isInstanceOf(MalformedException.class)
+        .hasMessageContaining("anchor.receipt_key_file")
+        .hasMessageContaining("compliance policy");
   }
 
   private static void assertFails(String text, String key, String why) {
