@@ -47,11 +47,17 @@ final class AnchoredNode implements AutoCloseable {
 
   /** A node on {@code dir} (new or restarted) anchoring to an existing registry. */
   AnchoredNode(Path dir, AnvilChain chain, String registry, int everyEntries) throws Exception {
+    this(dir, chain, registry, everyEntries, "witness-gb");
+  }
+
+  /** As above, receipts signed by sample participant {@code receiptSigner}. */
+  AnchoredNode(Path dir, AnvilChain chain, String registry, int everyEntries, String receiptSigner)
+      throws Exception {
     this.dir = dir;
     this.registry = registry;
     write("log.key", LOG_KEY.encode());
     write("log.pub", LOG_KEY.verifierKey().encode());
-    write("witness.key", SignerKey.of("witness-gb", sample.keys().get("witness-gb")).encode());
+    write("witness.key", SignerKey.of(receiptSigner, sample.keys().get(receiptSigner)).encode());
     write("chain.hex", AnvilChain.SUBMITTER.getEcKeyPair().getPrivateKey().toString(16));
     String prefix = "anchor.chain." + chain.chainId() + ".";
     String conf =

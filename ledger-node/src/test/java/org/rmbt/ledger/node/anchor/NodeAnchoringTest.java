@@ -115,6 +115,39 @@ class NodeAnchoringTest {
     }
   }
 
+  @Test
+  void anchorWhoseReceiptWasRefusedIsReceiptedAfterRestart(@TempDir Path dir) throws Exception {
+    try (AnvilChain chain = AnvilChain.start(CHAIN + 3)) {
+      String registry = AnchoredNode.deployRegistry(chain);
+      long anchored;
+      // A certification body may not sign receipts: the chain takes the anchor, the log refuses it.
+      try (AnchoredNode node = new AnchoredNode(dir, chain, registry, 8, "cb-gb")) {
+        node.appendSampleThrough("register witness-gb");
+        anchored = node.appended();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (anchoredEvents(chain, registry) == 0 && System.nanoTime() < deadline) {
+          AnvilChain.sleep(100);
+        }
+        assertThat(anchoredEvents(chain, registry)).isEqualTo(1);
+        AnvilChain.sleep(500); // the service's rounds try to receipt it, and fail
+        ProofBundle before = bundle(node, 0);
+        assertThat(before.anchors()).isEmpty();
+        assertThat(before.checkpoint().lines().skip(1).findFirst().orElseThrow())
+            .isEqualTo(Long.toString(anchored));
+      }
+      try (AnchoredNode again = new AnchoredNode(dir, chain, registry, 8)) {
+        ProofBundle b = awaitAnchoredBundle(again, anchored);
+        assertThat(b.anchors().get(0).treeSize()).isEqualTo(anchored);
+        assertThat(b.checkpoint().lines().skip(1).findFirst().orElseThrow())
+            .isEqualTo(Long.toString(anchored + 1));
+        assertThat(anchoredEvents(chain, registry)).as("not sent again").isEqualTo(1);
+        Path file = dir.resolve("resumed.json");
+        Files.writeString(file, ProofBundleCodec.encode(b));
+        assertThat(verify(again, file, "--rpc", chain.rpcUrl()).code()).isEqualTo(Rmbt.OK);
+      }
+    }
+  }
+
   private static long anchoredEvents(AnvilChain chain, String registry) throws Exception {
     EthFilter f =
         new EthFilter(
@@ -156,6 +189,21 @@ class NodeAnchoringTest {
       AnvilChain.sleep(200);
     }
     throw new AssertionError("no anchor receipt in the log within 60 s");
+  }
+
+  private static ProofBundle bundle(AnchoredNode node, long index) throws Exception {
+    Path out = node.dir.resolve("one.json");
+    AnchoredNode.Run r =
+        AnchoredNode.rmbt(
+            "bundle",
+            "--index",
+            Long.toString(index),
+            "--out",
+            out.toString(),
+            "--node",
+            node.node());
+    assertThat(r.code()).as(r.err()).isEqualTo(Rmbt.OK);
+    return ProofBundleCodec.decode(Files.readString(out));
   }
 
   private static ProofBundle withAnchor(ProofBundle b, ProofBundle.Anchor a) {
