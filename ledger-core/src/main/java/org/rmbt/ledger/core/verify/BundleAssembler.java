@@ -8,14 +8,26 @@ import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.LedgerView;
 
-/** Builds proof bundles from an open ledger: entries and proofs to its latest checkpoint. */
+/**
+ * Builds proof bundles from an open ledger: entries and proofs to its latest checkpoint, and for
+ * each anchoring chain its latest receipt with a consistency proof from the anchored checkpoint.
+ */
 public final class BundleAssembler {
   private final LedgerView view;
   private final String logKey;
+  private final List<Long> anchorChains;
 
   public BundleAssembler(LedgerView view, String logKey) {
+    this(view, logKey, List.of());
+  }
+
+  /**
+   * @param anchorChains chain ids whose latest {@code AnchorReceipt} each bundle carries
+   */
+  public BundleAssembler(LedgerView view, String logKey, List<Long> anchorChains) {
     this.view = view;
     this.logKey = logKey;
+    this.anchorChains = List.copyOf(anchorChains);
   }
 
   /**
@@ -37,10 +49,10 @@ public final class BundleAssembler {
           view.checkpoint(older)
               .orElseThrow(
                   () -> new MalformedException("sizes", "no checkpoint signed at " + older));
-      consistency.add(
-          new ProofBundle.Consistency(
-              new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
+      consistency.add(consistency(old, size));
     }
+    List<ProofBundle.Anchor> anchors =
+        AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
     return new ProofBundle(
         logKey,
         new String(cp.note(), StandardCharsets.UTF_8),
@@ -48,6 +60,13 @@ public final class BundleAssembler {
         consistency,
         List.of(),
         0,
-        List.of());
+        anchors);
+  }
+
+  private ProofBundle.Consistency consistency(SignedCheckpoint old, long size)
+      throws MalformedException {
+    return new ProofBundle.Consistency(
+        new String(old.note(), StandardCharsets.UTF_8),
+        view.consistencyProof(old.checkpoint().size(), size));
   }
 }

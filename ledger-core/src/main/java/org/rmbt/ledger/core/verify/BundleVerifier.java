@@ -51,6 +51,51 @@ public record BundleVerifier(VerifierKey logKey, List<VerifierKey> witnesses, in
         bundle.anchors().size());
   }
 
+  /**
+   * That the bundle's checkpoint extends anchor {@code a}'s (treeSize, root): the bundle holds the
+   * checkpoint the log signed at the anchored size, with exactly that root, and a consistency proof
+   * from it (verified here too). What the chain says is the anchor verifier's business.
+   *
+   * @return the signed checkpoint that was anchored
+   */
+  public SignedCheckpoint anchoredCheckpoint(ProofBundle bundle, ProofBundle.Anchor a)
+      throws MalformedException, VerificationException {
+    String where = "anchor on chain " + a.chainId() + " at size " + a.treeSize();
+    SignedCheckpoint head = open("checkpoint", bundle.checkpoint());
+    long size = head.checkpoint().size();
+    if (a.treeSize() < 1 || a.treeSize() > size) {
+      throw new LogVerificationException(where + ": not within the checkpoint's size " + size);
+    }
+    for (int i = 0; i < bundle.consistency().size(); i++) {
+      ProofBundle.Consistency c = bundle.consistency().get(i);
+      SignedCheckpoint old = open("consistency[" + i + "].checkpoint", c.checkpoint());
+      if (old.checkpoint().size() == a.treeSize()) {
+        requireRoot(where, a.root(), old.checkpoint().root());
+        verifyConsistency("consistency[" + i + "]", c, head.checkpoint());
+        return old;
+      }
+    }
+    if (a.treeSize() == size) {
+      requireRoot(where, a.root(), head.checkpoint().root());
+      return head;
+    }
+    throw new LogVerificationException(
+        where + ": the bundle holds no consistency proof from the anchored checkpoint");
+  }
+
+  private static void requireRoot(String where, Hash anchored, Hash signed)
+      throws LogVerificationException {
+    if (!anchored.equals(signed)) {
+      throw new LogVerificationException(
+          where
+              + ": anchors root "
+              + anchored.base64()
+              + ", but the log signed root "
+              + signed.base64()
+              + " at that size");
+    }
+  }
+
   private void verifyEntries(List<ProofBundle.Entry> entries, Checkpoint head)
       throws LogVerificationException {
     long lastIndex = -1;

@@ -35,10 +35,20 @@ public final class ProvenanceAssembler {
 
   private final LedgerView view;
   private final String logKey;
+  private final List<Long> anchorChains;
 
   public ProvenanceAssembler(LedgerView view, String logKey) {
+    this(view, logKey, List.of());
+  }
+
+  /**
+   * @param anchorChains chain ids whose latest {@code AnchorReceipt} each bundle carries, with a
+   *     consistency proof from the anchored checkpoint
+   */
+  public ProvenanceAssembler(LedgerView view, String logKey, List<Long> anchorChains) {
     this.view = view;
     this.logKey = logKey;
+    this.anchorChains = List.copyOf(anchorChains);
   }
 
   /**
@@ -97,14 +107,17 @@ public final class ProvenanceAssembler {
       entries.add(
           new ProofBundle.Entry(e.getKey(), e.getValue(), view.inclusionProof(e.getKey(), size)));
     }
+    List<ProofBundle.Consistency> consistency = consistency(earlierSizes, size);
+    List<ProofBundle.Anchor> anchors =
+        AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
     return new ProofBundle(
         logKey,
         new String(cp.note(), StandardCharsets.UTF_8),
         entries,
-        consistency(earlierSizes, size),
+        consistency,
         List.of(),
         0,
-        List.of(),
+        anchors,
         List.copyOf(walk.subjects),
         claims);
   }

@@ -17,6 +17,8 @@ import org.rmbt.ledger.core.verify.ProofBundleCodec;
 import org.rmbt.ledger.core.verify.ProvenanceVerifier;
 import org.rmbt.ledger.core.verify.VerifiedBundle;
 import org.rmbt.ledger.core.verify.VerifiedProvenance;
+import org.rmbt.ledger.node.anchor.BundleAnchorCheck;
+import org.rmbt.ledger.node.anchor.RpcEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,10 +47,17 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(
+      names = "--rpc",
+      description =
+          "Check anchors on chain: CHAINID=URL for one chain (repeatable), or URL for every chain.")
+  List<String> rpc = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     VerifiedBundle result;
     String provenance;
+    BundleAnchorCheck.Outcome anchors = null;
     try {
       BundleVerifier verifier = verifier();
       ProofBundle decoded = ProofBundleCodec.decode(Files.readString(bundle));
@@ -57,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
           decoded.claimsProvenance() ? new ProvenanceVerifier(verifier).verify(decoded) : null;
       result = p != null ? p.bundle() : verifier.verify(decoded);
       provenance = p != null ? provenanceSummary(p) : "";
+      anchors = rpc.isEmpty() ? null : checkAnchors(decoded, verifier);
     } catch (MalformedException e) {
       return Report.fail(json, Rmbt.BAD_INPUT, "malformed", e.getMessage());
     } catch (VerificationException e) {
@@ -78,12 +88,27 @@ final class VerifyCommand implements Callable<Integer> {
             + " consistency proofs, "
             + result.cosignatures()
             + " cosignatures"
-            + (result.anchorsNotChecked() > 0
-                ? "; " + result.anchorsNotChecked() + " anchors not checked (offline)"
-                : "")
+            + anchorSummary(result.anchorsNotChecked(), anchors)
             + provenance,
         cp);
     return Rmbt.OK;
+  }
+
+  /** Each anchor on its chain, and the bundle's proof it extends the anchored checkpoint. */
+  private BundleAnchorCheck.Outcome checkAnchors(ProofBundle decoded, BundleVerifier verifier)
+      throws MalformedException, VerificationException {
+    RpcEndpoints endpoints = RpcEndpointsCodec.parse(rpc);
+    return BundleAnchorCheck.verify(decoded, verifier, verifier.logKey(), endpoints);
+  }
+
+  private static String anchorSummary(int anchorCount, BundleAnchorCheck.Outcome checked) {
+    if (checked == null) {
+      return anchorCount > 0 ? "; " + anchorCount + " anchors not checked (offline)" : "";
+    }
+    return "; "
+        + checked.checked()
+        + " anchors verified on chain"
+        + (checked.notChecked() > 0 ? ", " + checked.notChecked() + " not checked (no --rpc)" : "");
   }
 
   private BundleVerifier verifier() throws MalformedException, IOException {

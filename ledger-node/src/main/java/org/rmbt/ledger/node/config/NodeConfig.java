@@ -19,6 +19,7 @@ import org.rmbt.ledger.core.ledger.LedgerConfig;
  * @param witnessKeys {@code cosignature/v1} keys whose cosignatures the node takes in
  * @param tls empty: plaintext (loopback and tests only)
  * @param metricsPort Prometheus HTTP port, 0 for none
+ * @param anchor chain anchoring; empty: none
  */
 public record NodeConfig(
     Path dataDir,
@@ -30,7 +31,8 @@ public record NodeConfig(
     Optional<TlsConfig> tls,
     ServerLimits limits,
     LedgerConfig ledger,
-    int metricsPort) {
+    int metricsPort,
+    Optional<AnchorConfig> anchor) {
   public NodeConfig {
     signerKeys = List.copyOf(signerKeys);
     witnessKeys = List.copyOf(witnessKeys);
@@ -43,6 +45,32 @@ public record NodeConfig(
     if (signerKeys.stream().anyMatch(k -> k.type() != KeyType.ED25519)) {
       throw new IllegalArgumentException("signer keys must be Ed25519 (type 0x01)");
     }
+  }
+
+  /** Without chain anchoring. */
+  public NodeConfig(
+      Path dataDir,
+      String listenAddress,
+      int port,
+      Path logKeyFile,
+      List<VerifierKey> signerKeys,
+      List<VerifierKey> witnessKeys,
+      Optional<TlsConfig> tls,
+      ServerLimits limits,
+      LedgerConfig ledger,
+      int metricsPort) {
+    this(
+        dataDir,
+        listenAddress,
+        port,
+        logKeyFile,
+        signerKeys,
+        witnessKeys,
+        tls,
+        limits,
+        ledger,
+        metricsPort,
+        Optional.empty());
   }
 
   /** Plaintext on loopback with default limits: for tests and local demos. */
@@ -72,7 +100,8 @@ public record NodeConfig(
         Optional.of(t),
         limits,
         ledger,
-        metricsPort);
+        metricsPort,
+        anchor);
   }
 
   public NodeConfig withLimits(ServerLimits l) {
@@ -86,6 +115,22 @@ public record NodeConfig(
         tls,
         l,
         ledger,
-        metricsPort);
+        metricsPort,
+        anchor);
+  }
+
+  public NodeConfig withAnchor(AnchorConfig a) {
+    return new NodeConfig(
+        dataDir,
+        listenAddress,
+        port,
+        logKeyFile,
+        signerKeys,
+        witnessKeys,
+        tls,
+        limits,
+        ledger,
+        metricsPort,
+        Optional.of(a));
   }
 }

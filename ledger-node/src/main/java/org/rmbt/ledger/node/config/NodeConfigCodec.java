@@ -94,7 +94,7 @@ public final class NodeConfigCodec {
    */
   public static void put(Map<String, List<String>> values, String key, String value, String where)
       throws MalformedException {
-    if (!KEYS.contains(key)) {
+    if (!known(key)) {
       throw new MalformedException(key, "unknown key (" + where + ")");
     }
     if (value.isEmpty()) {
@@ -117,17 +117,24 @@ public final class NodeConfigCodec {
       throw new MalformedException(
           "ledger.max_queued_entries", "must be at least ledger.max_batch_entries");
     }
-    return new NodeConfig(
-        v.path("data_dir").orElseThrow(() -> v.missing("data_dir")),
-        v.string("listen_address", "127.0.0.1"),
-        v.port("listen_port", 7443),
-        v.path("log_key_file").orElseThrow(() -> v.missing("log_key_file")),
-        v.keys("signer_key", KeyType.ED25519),
-        v.keys("witness_key", KeyType.COSIGNATURE_V1),
-        tls(v),
-        limits(v, d),
-        new LedgerConfig(maxBatch, v.integer("ledger.max_batch_delay_millis", 0, 0), maxQueued),
-        v.port("metrics_port", 0));
+    NodeConfig base =
+        new NodeConfig(
+            v.path("data_dir").orElseThrow(() -> v.missing("data_dir")),
+            v.string("listen_address", "127.0.0.1"),
+            v.port("listen_port", 7443),
+            v.path("log_key_file").orElseThrow(() -> v.missing("log_key_file")),
+            v.keys("signer_key", KeyType.ED25519),
+            v.keys("witness_key", KeyType.COSIGNATURE_V1),
+            tls(v),
+            limits(v, d),
+            new LedgerConfig(maxBatch, v.integer("ledger.max_batch_delay_millis", 0, 0), maxQueued),
+            v.port("metrics_port", 0));
+    return AnchorConfigCodec.decode(values, baseDir).map(base::withAnchor).orElse(base);
+  }
+
+  /** A key of the file: one of {@link #KEYS}, or an {@code anchor.*} key. */
+  static boolean known(String key) {
+    return KEYS.contains(key) || AnchorConfigCodec.isKey(key);
   }
 
   private static Optional<TlsConfig> tls(Values v) throws MalformedException {
@@ -188,7 +195,7 @@ public final class NodeConfigCodec {
       this.raw = raw;
       this.baseDir = baseDir;
       for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-        if (!KEYS.contains(e.getKey())) {
+        if (!known(e.getKey())) {
           throw new MalformedException(e.getKey(), "unknown key");
         }
         if (e.getValue().size() > 1 && !LIST_KEYS.contains(e.getKey())) {

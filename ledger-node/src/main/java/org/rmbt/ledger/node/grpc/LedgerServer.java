@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +36,8 @@ import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
 import org.rmbt.ledger.core.record.SignerKeyRing;
 import org.rmbt.ledger.core.store.CosignatureStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.node.anchor.AnchorService;
+import org.rmbt.ledger.node.config.AnchorConfig;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ServerLimits;
 import org.rmbt.ledger.node.config.TlsConfig;
@@ -60,6 +61,7 @@ public final class LedgerServer implements AutoCloseable {
   private final ServerLimits limits;
   private final MetricsServer metrics; // null: none configured
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile AnchorService anchoring; // null: no anchor.* configuration
 
   private LedgerServer(
       Server server,
@@ -80,41 +82,59 @@ public final class LedgerServer implements AutoCloseable {
 
   /** Opens the ledger in {@code config.dataDir()} and starts serving it. */
   public static LedgerServer start(NodeConfig config) throws IOException, MalformedException {
+    // No fixed signer keys: the compliance ledger, whose participants the log itself registers.
+    EntryPolicy policy =
+        config.signerKeys().isEmpty()
+            ? new CompliancePolicy()
+            : new SignerKeyPolicy(
+                SignerKeyRing.of(
+                    config.signerKeys().stream().map(VerifierKey::publicKey).toList()));
+    return start(config, policy);
+  }
+
+  /** As above, admitting entries by {@code policy} (e.g. the compliance rules). */
+  public static LedgerServer start(NodeConfig config, EntryPolicy policy)
+      throws IOException, MalformedException {
+    NodeAnchoring.requireReceiptable(config, policy);
     SignerKey logKey =
         SignerKey.parse(Files.readString(config.logKeyFile(), StandardCharsets.UTF_8).strip());
-    Optional<CompliancePolicy> records = Optional.empty();
-    EntryPolicy policy;
-    if (config.signerKeys().isEmpty()) {
-      // No fixed signer keys: the compliance ledger, whose participants the log itself registers.
-      records = Optional.of(new CompliancePolicy());
-      policy = records.get();
-    } else {
-      policy =
-          new SignerKeyPolicy(
-              SignerKeyRing.of(config.signerKeys().stream().map(VerifierKey::publicKey).toList()));
-    }
     RocksLogStore store = RocksLogStore.open(config.dataDir());
     Ledger ledger =
         Ledger.open(
             store, new LogSigner(logKey), policy, System::currentTimeMillis, config.ledger());
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    LedgerServer started;
     try {
       List<BindableService> extra = new ArrayList<>();
-      records.ifPresent(
-          compliance ->
-              extra.add(
-                  new RecordQueries(
-                      ledger.view(),
-                      compliance,
-                      logKey.verifierKey().encode(),
-                      System::currentTimeMillis)));
+      if (policy instanceof CompliancePolicy compliance) {
+        extra.add(
+            new RecordQueries(
+                ledger.view(),
+                compliance,
+                logKey.verifierKey().encode(),
+                System::currentTimeMillis));
+      }
       Backend backend = new Backend(ledger.view(), ledger::append, store, ledger);
-      return serve(config, backend, logKey.verifierKey().encode(), extra, executor);
+      started =
+          serve(
+              config,
+              backend,
+              logKey.verifierKey().encode(),
+              extra,
+              executor,
+              anchorChains(config));
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       ledger.close();
       throw e;
     }
+    try {
+      started.anchoring = NodeAnchoring.startIfConfigured(config, ledger, logKey);
+    } catch (IOException | MalformedException | RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    return started;
   }
 
   /**
@@ -133,7 +153,12 @@ public final class LedgerServer implements AutoCloseable {
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
     try {
       return serve(
-          config, new Backend(view, READ_ONLY, cosignatures, backend), logKey, extra, executor);
+          config,
+          new Backend(view, READ_ONLY, cosignatures, backend),
+          logKey,
+          extra,
+          executor,
+          List.of());
     } catch (IOException | RuntimeException e) {
       executor.shutdownNow();
       throw e;
@@ -150,7 +175,8 @@ public final class LedgerServer implements AutoCloseable {
       Backend backend,
       String logKey,
       List<BindableService> extra,
-      ScheduledExecutorService executor)
+      ScheduledExecutorService executor,
+      List<Long> anchorChains)
       throws IOException {
     ServerLimits l = config.limits();
     LedgerView view = backend.view();
@@ -161,7 +187,15 @@ public final class LedgerServer implements AutoCloseable {
     services.add(
         ServerInterceptors.intercept(
             new LedgerServiceImpl(
-                view, backend.appender(), logKey, cosignatures, streamer, executor, l, metrics),
+                view,
+                backend.appender(),
+                logKey,
+                cosignatures,
+                streamer,
+                executor,
+                l,
+                metrics,
+                anchorChains),
             new AppendRateLimiter(l.appendRatePerSecond(), l.appendBurst(), System::nanoTime),
             new CallMetrics(metrics)));
     extra.forEach(s -> services.add(ServerInterceptors.intercept(s, new CallMetrics(metrics))));
@@ -190,6 +224,10 @@ public final class LedgerServer implements AutoCloseable {
     } catch (RuntimeException e) {
       return 0;
     }
+  }
+
+  private static List<Long> anchorChains(NodeConfig config) {
+    return config.anchor().map(AnchorConfig::chainIds).orElse(List.of());
   }
 
   private void logStarted(NodeConfig config, LedgerView view) {
@@ -295,6 +333,9 @@ public final class LedgerServer implements AutoCloseable {
       return;
     }
     LOG.log(System.Logger.Level.INFO, LogEvent.of("server_stopping", "port", port()));
+    if (anchoring != null) {
+      anchoring.close(); // no receipt appended after this
+    }
     health.enterTerminalState();
     server.shutdown();
     streamer.closeAll();

@@ -3,6 +3,7 @@ package org.rmbt.ledger.node.grpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -67,9 +68,25 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
       Executor executor,
       ServerLimits limits,
       NodeMetrics metrics) {
+    this(view, appender, logKey, cosignatures, streamer, executor, limits, metrics, List.of());
+  }
+
+  /**
+   * @param anchorChains chains whose latest anchor receipt each proof bundle carries
+   */
+  LedgerServiceImpl(
+      LedgerView view,
+      Appender appender,
+      String logKey,
+      Cosignatures cosignatures,
+      EntryStreamer streamer,
+      Executor executor,
+      ServerLimits limits,
+      NodeMetrics metrics,
+      List<Long> anchorChains) {
     this.appender = appender;
     this.view = view;
-    this.bundles = new BundleAssembler(view, logKey);
+    this.bundles = new BundleAssembler(view, logKey, anchorChains);
     this.cosignatures = cosignatures;
     this.streamer = streamer;
     this.executor = executor;
