@@ -43,14 +43,7 @@ public final class BundleAssembler {
       byte[] bytes = view.entries(i, 1).get(0);
       entries.add(new ProofBundle.Entry(i, bytes, view.inclusionProof(i, size)));
     }
-    List<ProofBundle.Consistency> consistency = new ArrayList<>();
-    for (long older : earlierSizes) {
-      SignedCheckpoint old =
-          view.checkpoint(older)
-              .orElseThrow(
-                  () -> new MalformedException("sizes", "no checkpoint signed at " + older));
-      consistency.add(consistency(old, size));
-    }
+    List<ProofBundle.Consistency> consistency = consistencyFrom(view, earlierSizes, size);
     List<ProofBundle.Anchor> anchors =
         AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
     return new ProofBundle(
@@ -63,10 +56,22 @@ public final class BundleAssembler {
         anchors);
   }
 
-  private ProofBundle.Consistency consistency(SignedCheckpoint old, long size)
-      throws MalformedException {
-    return new ProofBundle.Consistency(
-        new String(old.note(), StandardCharsets.UTF_8),
-        view.consistencyProof(old.checkpoint().size(), size));
+  /**
+   * For each earlier size the log signed a checkpoint at, that checkpoint and the proof that the
+   * tree of {@code size} extends it. Shared by every bundle this package assembles.
+   */
+  static List<ProofBundle.Consistency> consistencyFrom(
+      LedgerView view, SortedSet<Long> earlierSizes, long size) throws MalformedException {
+    List<ProofBundle.Consistency> out = new ArrayList<>();
+    for (long older : earlierSizes) {
+      SignedCheckpoint old =
+          view.checkpoint(older)
+              .orElseThrow(
+                  () -> new MalformedException("sizes", "no checkpoint signed at " + older));
+      out.add(
+          new ProofBundle.Consistency(
+              new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
+    }
+    return out;
   }
 }

@@ -107,7 +107,8 @@ public final class ProvenanceAssembler {
       entries.add(
           new ProofBundle.Entry(e.getKey(), e.getValue(), view.inclusionProof(e.getKey(), size)));
     }
-    List<ProofBundle.Consistency> consistency = consistency(earlierSizes, size);
+    List<ProofBundle.Consistency> consistency =
+        BundleAssembler.consistencyFrom(view, earlierSizes, size);
     List<ProofBundle.Anchor> anchors =
         AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
     return new ProofBundle(
@@ -120,21 +121,6 @@ public final class ProvenanceAssembler {
         anchors,
         List.copyOf(walk.subjects),
         claims);
-  }
-
-  private List<ProofBundle.Consistency> consistency(SortedSet<Long> earlierSizes, long size)
-      throws MalformedException {
-    List<ProofBundle.Consistency> out = new ArrayList<>();
-    for (long older : earlierSizes) {
-      SignedCheckpoint old =
-          view.checkpoint(older)
-              .orElseThrow(
-                  () -> new MalformedException("sizes", "no checkpoint signed at " + older));
-      out.add(
-          new ProofBundle.Consistency(
-              new String(old.note(), StandardCharsets.UTF_8), view.consistencyProof(older, size)));
-    }
-    return out;
   }
 
   private byte[] read(long index) throws MalformedException {
