@@ -40,7 +40,7 @@ final class VerifySplitCommand implements Callable<Integer> {
   String logKey;
 
   @Option(
-      names = "--witness-key",
+      names = {"--witness-key", "--witness"},
       description = "A trusted witness cosignature/v1 verifier key, or @file; repeatable.")
   List<String> witnessKeys = List.of();
 
