@@ -87,6 +87,12 @@ class SplitViewTest {
         .contains(v.a().checkpoint().root().base64())
         .contains(v.b().checkpoint().root().base64());
 
+    // Each note has one witness: a policy of two refuses them before comparing anything.
+    Cli refused = verifySplit(a, b, "--quorum", "2");
+    assertThat(refused.code).isEqualTo(Rmbt.VERIFICATION_FAILED);
+    assertThat(refused.err).contains("failed: checkpoint A: ").doesNotContain("split view");
+    assertThat(verifySplit(a, b, "--quorum", "3").code).isEqualTo(Rmbt.BAD_INPUT);
+
     // At different sizes the fork shows as a pair no consistency proof resolves.
     append(p2.port(), 300, 2);
     Path b12 = note(p2.port(), 12, W2);
