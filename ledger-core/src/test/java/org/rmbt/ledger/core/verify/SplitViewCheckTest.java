@@ -3,11 +3,7 @@ package org.rmbt.ledger.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,10 +17,6 @@ import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.hash.VerificationException;
-import org.rmbt.ledger.core.merkle.HashReader;
-import org.rmbt.ledger.core.merkle.MerkleTree;
-import org.rmbt.ledger.core.merkle.Proofs;
-import org.rmbt.ledger.core.merkle.StoredHash;
 import org.rmbt.ledger.core.verify.SplitView.Outcome;
 
 /** Two cosigned checkpoints of one log: same tree, a split view, or not decidable without proof. */
@@ -35,10 +27,11 @@ class SplitViewCheckTest {
   static final List<VerifierKey> WITNESSES = List.of(W1.verifierKey(), W2.verifierKey());
 
   /** The honest log: leaves 0..19. */
-  private final Tree honest = new Tree(leaves(0, 20));
+  private final TestTree honest = new TestTree(LOG.name(), TestTree.leaves(0, 20));
 
   /** What the log showed witness two: the same first 8 leaves, then others. */
-  private final Tree forked = new Tree(concat(leaves(0, 8), leaves(100, 112)));
+  private final TestTree forked =
+      new TestTree(LOG.name(), TestTree.concat(TestTree.leaves(0, 8), TestTree.leaves(100, 112)));
 
   @Test
   void sameSizeDifferentRootsIsASplitViewNamingBothWitnessesAndRoots() throws Exception {
@@ -91,7 +84,7 @@ class SplitViewCheckTest {
   void aForkAtDifferentSizesStaysUnresolvedWhateverProofTheLogGives() throws Exception {
     byte[] a = cosigned(honest.checkpoint(10), W1);
     byte[] b = cosigned(forked.checkpoint(15), W2);
-    for (Tree t : List.of(honest, forked)) {
+    for (TestTree t : List.of(honest, forked)) {
       Optional<List<Hash>> proof = Optional.of(t.consistency(10, 15));
       SplitView v = SplitViewCheck.check(a, b, LOG.verifierKey(), WITNESSES, 1, proof);
       assertThat(v.outcome()).isEqualTo(Outcome.UNRESOLVED);
@@ -145,55 +138,10 @@ class SplitViewCheckTest {
     assertThat(e.getMessage()).startsWith("checkpoint B: ");
   }
 
-  private static byte[] cosigned(Checkpoint c, Cosigner w) throws Exception {
+  static byte[] cosigned(Checkpoint c, Cosigner w) throws Exception {
     return SignedCheckpoint.sign(c, LOG)
         .withCosignature(w.cosign(c, 1_700_000_000L), w.verifierKey())
         .note();
-  }
-
-  /** A whole tree in memory, for roots and consistency proofs at any size. */
-  private static final class Tree {
-    private final Map<Long, Hash> stored = new HashMap<>();
-    private final HashReader reader =
-        idx -> {
-          List<Hash> out = new ArrayList<>();
-          for (long i : idx) {
-            out.add(stored.get(i));
-          }
-          return out;
-        };
-
-    Tree(List<Hash> leaves) {
-      for (StoredHash h : MerkleTree.integrate(0, leaves, reader).toWrite()) {
-        stored.put(h.index(), h.hash());
-      }
-    }
-
-    Hash root(long size) {
-      return MerkleTree.treeHash(size, reader);
-    }
-
-    Checkpoint checkpoint(long size) {
-      return new Checkpoint(LOG.name(), size, root(size));
-    }
-
-    List<Hash> consistency(long s1, long s2) {
-      return Proofs.consistency(s1, s2, reader);
-    }
-  }
-
-  private static List<Hash> leaves(long from, long to) {
-    List<Hash> out = new ArrayList<>();
-    for (long i = from; i < to; i++) {
-      out.add(Hashing.leaf(ByteBuffer.allocate(Long.BYTES).putLong(i).array()));
-    }
-    return out;
-  }
-
-  private static List<Hash> concat(List<Hash> a, List<Hash> b) {
-    List<Hash> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
   }
 
   static Ed25519PrivateKey key(int seed) {
