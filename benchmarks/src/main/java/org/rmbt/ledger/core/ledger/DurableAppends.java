@@ -33,12 +33,17 @@ public final class DurableAppends {
   private DurableAppends() {}
 
   public static Ledger open(Path dir, int maxBatch) {
+    return open(dir, maxBatch, 0);
+  }
+
+  /** A ledger whose sequencer waits up to {@code delayMillis} to fill a batch. */
+  public static Ledger open(Path dir, int maxBatch, long delayMillis) {
     return Ledger.open(
         RocksLogStore.open(dir),
         new LogSigner(LOG_KEY),
         SignerKeyRing.of(List.of(BenchEnvelopes.SIGNER.publicKey())),
         System::currentTimeMillis,
-        new LedgerConfig(maxBatch, 0, QUEUE));
+        new LedgerConfig(maxBatch, delayMillis, QUEUE));
   }
 
   /** Appends {@code envelopes} (serialized, signed) from {@code threads} callers; entries/s. */

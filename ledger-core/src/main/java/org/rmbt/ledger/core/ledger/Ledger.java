@@ -62,7 +62,7 @@ public final class Ledger implements AutoCloseable {
       new PolicyReplay(store, policy).replay(state.size());
     }
     ExecutorService answers = answerPool();
-    BatchCommitter committer = new BatchCommitter(store, signer, clock, policy, answers);
+    BatchCommitter committer = new BatchCommitter(store, signer, clock, policy, answers, state);
     return new Ledger(store, policy, new Sequencer(state, committer, config), signer, answers);
   }
 

@@ -8,6 +8,7 @@ import org.rmbt.ledger.core.hash.Hash;
  *
  * @param size durable entries
  * @param lastLeafHash leaf hash of entry {@code size - 1}, {@link Hash#ZERO} for an empty log
- * @param checkpoint latest signed checkpoint; its size equals {@code size} between batches
+ * @param checkpoint the signed checkpoint of size {@code size}; stored, except for the sequencer's
+ *     tip while its batch waits for the next write
  */
 record LogState(long size, Hash lastLeafHash, SignedCheckpoint checkpoint) {}

@@ -18,7 +18,10 @@ final class Sequencer implements Runnable {
   private final BlockingQueue<Submission> queue;
   private final BatchCommitter committer;
   private final LedgerConfig config;
+
+  /** The latest state whose checkpoint is stored: what readers see. */
   private volatile LogState state;
+
   private volatile RuntimeException frozen;
   private volatile boolean closing; // written under submitLock
 
@@ -70,38 +73,54 @@ final class Sequencer implements Runnable {
         batch = nextBatch();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failAll(new LedgerFrozenException("sequencer interrupted", e), new ArrayList<>());
+        fail(new LedgerFrozenException("sequencer interrupted", e), new ArrayList<>());
         return;
       }
       if (!batch.isEmpty()) {
-        commit(batch);
+        guarded(() -> committer.commit(batch, next -> state = next), batch);
       }
     }
+    flush();
   }
 
-  private void commit(List<Submission> batch) {
+  /** Stores the last batch's checkpoint now, rather than with a next batch that is not there. */
+  private void flush() {
+    guarded(() -> committer.flush(next -> state = next), new ArrayList<>());
+  }
+
+  /** Runs a step of the committer; a fault freezes the ledger and fails everyone waiting. */
+  private void guarded(Runnable step, List<Submission> batch) {
     if (frozen != null) {
-      failAll(new LedgerFrozenException("ledger is frozen; reopen it", frozen), batch);
+      fail(new LedgerFrozenException("ledger is frozen; reopen it", frozen), batch);
       return;
     }
     try {
-      committer.commit(batch, state, next -> state = next);
+      step.run();
     } catch (RuntimeException e) {
       frozen = e;
-      failAll(e, batch);
+      fail(e, batch);
     } catch (Error e) {
       // The thread dies with the Error; no caller may be left waiting on it.
       frozen = new LedgerFrozenException("sequencer failed: " + e, e);
-      failAll(frozen, batch);
+      fail(frozen, batch);
       throw e;
     }
   }
 
+  /**
+   * The next batch: what is queued, up to the batch size, waiting at most the batch delay to fill
+   * it. When nothing is queued, the last batch's checkpoint is stored first, so callers never wait
+   * on an idle log. While a batch fills, it is not: the next write carries it, one sync for both.
+   */
   private List<Submission> nextBatch() throws InterruptedException {
     List<Submission> batch = new ArrayList<>();
-    Submission first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    Submission first = queue.poll();
     if (first == null) {
-      return batch;
+      flush();
+      first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      if (first == null) {
+        return batch;
+      }
     }
     batch.add(first);
     queue.drainTo(batch, config.maxBatchEntries() - 1);
@@ -118,10 +137,9 @@ final class Sequencer implements Runnable {
     return batch;
   }
 
-  private void failAll(RuntimeException cause, List<Submission> batch) {
+  private void fail(RuntimeException cause, List<Submission> batch) {
+    committer.abandon(cause);
     queue.drainTo(batch);
-    for (Submission s : batch) {
-      s.result().completeExceptionally(cause);
-    }
+    BatchAnswers.fail(batch, cause);
   }
 }

@@ -3,6 +3,7 @@ package org.rmbt.ledger.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rmbt.ledger.core.store.SampleBatches.batch;
+import static org.rmbt.ledger.core.store.SampleBatches.carrying;
 import static org.rmbt.ledger.core.store.SampleBatches.checkpoint;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 public abstract class CheckpointContract {
   /** The store under test, open and empty when each test starts. */
   protected abstract LogStore store();
+
+  /** Closes the store under test and opens it again on the same data, as after a restart. */
+  protected abstract LogStore restarted();
 
   @Test
   void firstCheckpointExpectsNone() {
@@ -85,5 +89,36 @@ public abstract class CheckpointContract {
         .hasMessageContaining("3");
     assertThat(store.latestCheckpoint()).isEmpty();
     store.putCheckpoint(checkpoint(2), -1);
+  }
+
+  @Test
+  void carriedCheckpointIsStoredWithTheBatchAndSurvivesARestart() {
+    LogStore store = store();
+    store.append(batch(0, 3));
+    store.append(carrying(batch(3, 2), checkpoint(3)));
+    assertThat(store.latestCheckpoint()).contains(checkpoint(3));
+    LogStore again = restarted();
+    assertThat(again.size()).isEqualTo(5);
+    assertThat(again.latestCheckpoint()).contains(checkpoint(3));
+    assertThat(again.checkpoint(3)).contains(checkpoint(3));
+  }
+
+  @Test
+  void carriedCheckpointNotLargerThanTheLatestIsRefusedAndNothingIsWritten() {
+    LogStore store = store();
+    store.append(batch(0, 3));
+    store.putCheckpoint(checkpoint(3), -1);
+    assertThatThrownBy(() -> store.append(carrying(batch(3, 2), checkpoint(3, "other root"))))
+        .isInstanceOf(CheckpointConflictException.class);
+    assertThat(store.size()).isEqualTo(3);
+    assertThat(store.indexOf(SampleBatches.leafHash(3))).isEmpty();
+    assertThat(store.checkpoint(3)).contains(checkpoint(3));
+  }
+
+  @Test
+  void carriedCheckpointMustCoverExactlyTheEntriesBeforeTheBatch() {
+    assertThatThrownBy(() -> carrying(batch(3, 2), checkpoint(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("size 3");
   }
 }

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
  * LogStoreContract}.
  */
 public abstract class CosignatureContract extends CheckpointContract {
-  /** Closes the store under test and opens it again on the same data, as after a restart. */
-  protected abstract LogStore restarted();
-
   static StoredCosignature cosig(long size, String witness, int keyId, String line) {
     return new StoredCosignature(size, witness, keyId, line.getBytes(UTF_8));
   }

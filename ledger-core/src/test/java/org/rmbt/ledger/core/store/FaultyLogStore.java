@@ -50,6 +50,8 @@ public final class FaultyLogStore implements LogStore {
 
   private final LogStore delegate;
   private final Set<Fault> armed = EnumSet.noneOf(Fault.class); // guarded by this
+  private int appendsCarryingACheckpoint; // guarded by this
+  private int checkpointWrites; // guarded by this
 
   public FaultyLogStore(LogStore delegate) {
     this.delegate = delegate;
@@ -65,6 +67,16 @@ public final class FaultyLogStore implements LogStore {
     return armed.contains(fault);
   }
 
+  /** Appends the wrapped store accepted that stored a checkpoint in the same write. */
+  public synchronized int appendsCarryingACheckpoint() {
+    return appendsCarryingACheckpoint;
+  }
+
+  /** Checkpoints the wrapped store accepted on their own ({@link #putCheckpoint}). */
+  public synchronized int checkpointWrites() {
+    return checkpointWrites;
+  }
+
   private synchronized void fireIfArmed(Fault fault) {
     if (armed.remove(fault)) {
       throw new InjectedFault(fault);
@@ -75,6 +87,9 @@ public final class FaultyLogStore implements LogStore {
   public void append(AppendBatch batch) {
     fireIfArmed(Fault.FAIL_BEFORE_APPEND);
     delegate.append(batch);
+    synchronized (this) {
+      appendsCarryingACheckpoint += batch.previousCheckpoint().isPresent() ? 1 : 0;
+    }
     // The batch is durable below; the caller is told it failed.
     fireIfArmed(Fault.FAIL_AFTER_APPEND);
   }
@@ -83,6 +98,9 @@ public final class FaultyLogStore implements LogStore {
   public void putCheckpoint(StoredCheckpoint next, long expectedLatestSize) {
     fireIfArmed(Fault.FAIL_BEFORE_CHECKPOINT);
     delegate.putCheckpoint(next, expectedLatestSize);
+    synchronized (this) {
+      checkpointWrites++;
+    }
     fireIfArmed(Fault.FAIL_AFTER_CHECKPOINT);
   }
 

@@ -79,6 +79,11 @@ public final class InMemoryLogStore implements LogStore {
                 + data.entries.size());
       }
       checkNew(batch);
+      long latestSize = data.checkpoints.isEmpty() ? -1 : data.checkpoints.lastKey();
+      batch
+          .previousCheckpoint()
+          .ifPresent(c -> CheckpointSwap.checkCarried(latestSize, c.size(), data.entries.size()));
+      batch.previousCheckpoint().ifPresent(c -> data.checkpoints.put(c.size(), c));
       List<byte[]> entries = batch.entries();
       for (int i = 0; i < entries.size(); i++) {
         long index = batch.firstIndex() + i;

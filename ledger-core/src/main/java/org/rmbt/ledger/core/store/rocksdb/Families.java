@@ -4,6 +4,7 @@ import java.util.List;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.StoredHash;
 import org.rmbt.ledger.core.store.AppendBatch;
+import org.rmbt.ledger.core.store.StoredCheckpoint;
 import org.rmbt.ledger.core.store.SubjectPosting;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -40,8 +41,9 @@ record Families(
   }
 
   /**
-   * Stages all of {@code batch}, and the new meta size, into {@code wb}; returns the new size. Two
-   * scratch buffers serve every put: WriteBatch.put copies key and value into native memory.
+   * Stages all of {@code batch}, the new meta size and any carried checkpoint into {@code wb};
+   * returns the new size. Two scratch buffers serve every put: WriteBatch.put copies key and value
+   * into native memory.
    */
   long stage(AppendBatch batch, WriteBatch wb) throws RocksDBException {
     List<byte[]> values = batch.entries(); // the record hands out copies: take them once
@@ -69,6 +71,10 @@ record Families(
     }
     Keys.write(index, key);
     wb.put(meta, SIZE_KEY, key);
+    if (batch.previousCheckpoint().isPresent()) {
+      StoredCheckpoint carried = batch.previousCheckpoint().get();
+      wb.put(checkpoints, Keys.of(carried.size()), carried.note());
+    }
     return index;
   }
 }

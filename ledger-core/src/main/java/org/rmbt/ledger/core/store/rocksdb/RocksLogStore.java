@@ -91,9 +91,14 @@ public final class RocksLogStore implements LogStore {
           throw new StoreException(
               "batch starts at index " + batch.firstIndex() + " but the log has " + size);
         }
+        Optional<StoredCheckpoint> carried = batch.previousCheckpoint();
+        if (carried.isPresent()) {
+          CheckpointSwap.checkCarried(latestSize(), carried.get().size(), size);
+        }
         long newSize = write(batch);
         // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
         size = newSize;
+        latest = carried.isPresent() ? carried : latest;
       }
     } finally {
       exit();
@@ -242,9 +247,7 @@ public final class RocksLogStore implements LogStore {
     enter();
     try {
       synchronized (writeLock) {
-        // The cached latest is authoritative: RocksDB's directory lock keeps other processes out.
-        long latestSize = latest.map(StoredCheckpoint::size).orElse(-1L);
-        CheckpointSwap.check(latestSize, expectedLatestSize, next.size(), size);
+        CheckpointSwap.check(latestSize(), expectedLatestSize, next.size(), size);
         // Sizes only grow past the latest, so no other bytes can be stored under next.size().
         db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
         // crash here: the checkpoint is durable and reopen serves it as the latest.
@@ -256,6 +259,11 @@ public final class RocksLogStore implements LogStore {
     } finally {
       exit();
     }
+  }
+
+  /** The cached latest is authoritative: RocksDB's directory lock keeps other processes out. */
+  private long latestSize() {
+    return latest.map(StoredCheckpoint::size).orElse(-1L);
   }
 
   @Override

@@ -21,7 +21,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 
 /** Round trips, tamper detection and parser robustness over generated inputs. */
-class CheckpointProperties {
+class CheckpointPropertiesTest {
 
   @Provide
   Arbitrary<String> lines() {

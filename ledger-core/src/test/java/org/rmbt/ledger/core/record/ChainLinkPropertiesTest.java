@@ -24,7 +24,7 @@ import org.rmbt.ledger.proto.LedgerEntry;
  * strict decoder: the same values on every entry {@link EntryCodec#decodeEntry} accepts, and no
  * prefix accepted unless it is exactly the canonical encoding of what it returns.
  */
-class ChainLinkProperties {
+class ChainLinkPropertiesTest {
   private static final Envelope ENVELOPE = envelope();
 
   @Provide
