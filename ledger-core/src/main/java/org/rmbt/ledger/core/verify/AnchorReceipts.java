@@ -53,6 +53,21 @@ public final class AnchorReceipts {
     }
   }
 
+  /** How many receipts about chain {@code chainId} the log holds at indexes {@code [from, to)}. */
+  public static long countBetween(LedgerView view, long chainId, long from, long to) {
+    long n = 0;
+    long next = from;
+    while (next < to) {
+      List<Long> page = view.entriesAbout(subject(chainId), next, PAGE);
+      n += page.stream().filter(i -> i < to).count();
+      if (page.size() < PAGE) {
+        return n;
+      }
+      next = page.get(page.size() - 1) + 1;
+    }
+    return n;
+  }
+
   /** The receipt of the largest anchored size on that chain, if any. */
   public static Optional<AnchorReceipt> latest(LedgerView view, long chainId)
       throws MalformedException {

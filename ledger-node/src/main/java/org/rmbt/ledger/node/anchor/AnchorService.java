@@ -104,8 +104,7 @@ public final class AnchorService implements AutoCloseable {
   private void runChain(ChainState c, Optional<SignedCheckpoint> cp, Instant now) {
     ChainTarget t = c.anchorer.target();
     try {
-      Optional<AnchorResult> done =
-          c.anchorer.step(cp, policy, sink.receiptedSize(t.chainId(), t.registry()), now);
+      Optional<AnchorResult> done = c.anchorer.step(cp, policy, sink, now);
       c.failures = 0;
       c.lastError = Optional.empty();
       done.ifPresent(sink::accept);

@@ -39,8 +39,9 @@ final class ChainAnchorer {
 
   /** One round: a final anchor to receipt, if one became final now. */
   Optional<AnchorResult> step(
-      Optional<SignedCheckpoint> latest, AnchorPolicy policy, OptionalLong receipted, Instant now)
+      Optional<SignedCheckpoint> latest, AnchorPolicy policy, AnchorSink log, Instant now)
       throws IOException, LogFrozenException {
+    OptionalLong receipted = log.receiptedSize(target().chainId(), target().registry());
     if (pending != null) {
       return checkPending();
     }
@@ -61,8 +62,11 @@ final class ChainAnchorer {
       return Optional.empty();
     }
     Checkpoint cp = latest.get().checkpoint();
-    if (!policy.due(head.treeSize(), cp.size(), lastAnchorAt, now)
-        || client.hasPendingTransactions()) {
+    long fresh =
+        cp.size() <= head.treeSize()
+            ? 0
+            : cp.size() - head.treeSize() - log.receiptsBetween(head.treeSize(), cp.size());
+    if (!policy.due(fresh, lastAnchorAt, now) || client.hasPendingTransactions()) {
       // An unmined tx of ours (from before a restart) may be this very anchor: wait for it.
       return Optional.empty();
     }

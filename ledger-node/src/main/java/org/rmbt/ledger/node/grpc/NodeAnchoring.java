@@ -60,7 +60,8 @@ final class NodeAnchoring {
             () -> latest(ledger),
             config.policy(),
             targets,
-            new LogAnchorSink(ledger, receiptKey.privateKey(), RECEIPT_APPEND_TIMEOUT),
+            new LogAnchorSink(
+                ledger, receiptKey.privateKey(), RECEIPT_APPEND_TIMEOUT, config.chainIds()),
             Clock.systemUTC(),
             FIRST_BACKOFF);
     service.start(config.poll());

@@ -23,6 +23,7 @@ import org.rmbt.ledger.node.config.NodeConfigCodec;
 import org.rmbt.ledger.node.grpc.LedgerServer;
 import org.rmbt.ledger.proto.AppendRequest;
 import org.rmbt.ledger.proto.AppendResponse;
+import org.rmbt.ledger.proto.GetCheckpointRequest;
 import org.rmbt.ledger.proto.LedgerServiceGrpc;
 
 /**
@@ -94,19 +95,46 @@ final class AnchoredNode implements AutoCloseable {
 
   /** Appends the sample's steps up to and including the one labelled {@code last}. */
   void appendSampleThrough(String last) {
-    var stub = LedgerServiceGrpc.newBlockingStub(channel);
-    for (SampleData.Step step : sample.steps().subList(leaves.size(), sample.steps().size())) {
-      AppendResponse r =
-          stub.append(
-              AppendRequest.newBuilder()
-                  .setEnvelope(ByteString.copyFrom(step.envelope(leaves).toByteArray()))
-                  .build());
-      leaves.add(new Hash(r.getLeafHash().toByteArray()));
-      if (step.label().equals(last)) {
+    while (leaves.size() < sample.steps().size()) {
+      if (appendNextStep().equals(last)) {
         return;
       }
     }
     throw new IllegalArgumentException("no step " + last);
+  }
+
+  /** Appends the sample's next {@code n} steps. */
+  void appendSampleSteps(int n) {
+    for (int i = 0; i < n; i++) {
+      appendNextStep();
+    }
+  }
+
+  private String appendNextStep() {
+    SampleData.Step step = sample.steps().get(leaves.size());
+    AppendResponse r =
+        LedgerServiceGrpc.newBlockingStub(channel)
+            .append(
+                AppendRequest.newBuilder()
+                    .setEnvelope(ByteString.copyFrom(step.envelope(leaves).toByteArray()))
+                    .build());
+    leaves.add(new Hash(r.getLeafHash().toByteArray()));
+    return step.label();
+  }
+
+  /** Appends an envelope that is not part of the sample (e.g. a receipt); its leaf is not kept. */
+  long appendEnvelope(byte[] envelope) {
+    AppendResponse r =
+        LedgerServiceGrpc.newBlockingStub(channel)
+            .append(AppendRequest.newBuilder().setEnvelope(ByteString.copyFrom(envelope)).build());
+    return r.getIndex();
+  }
+
+  /** The size of the node's latest signed checkpoint, over gRPC. */
+  long treeSize() {
+    return LedgerServiceGrpc.newBlockingStub(channel)
+        .getCheckpoint(GetCheckpointRequest.getDefaultInstance())
+        .getSize();
   }
 
   int appended() {
