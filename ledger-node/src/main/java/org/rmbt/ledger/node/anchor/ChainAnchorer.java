@@ -27,6 +27,8 @@ final class ChainAnchorer {
   private final Hash logId;
   private Pending pending;
   private Instant lastAnchorAt;
+  private long anchoredSize;
+  private long sent;
 
   ChainAnchorer(RegistryClient client, Hash logId) {
     this.client = client;
@@ -37,11 +39,22 @@ final class ChainAnchorer {
     return client.target();
   }
 
+  /** The largest size known anchored and final here: receipted, or found final this run. */
+  long anchoredSize() {
+    return anchoredSize;
+  }
+
+  /** Anchor transactions sent by this instance. */
+  long sent() {
+    return sent;
+  }
+
   /** One round: a final anchor to receipt, if one became final now. */
   Optional<AnchorResult> step(
       Optional<SignedCheckpoint> latest, AnchorPolicy policy, AnchorSink log, Instant now)
       throws IOException, LogFrozenException {
     OptionalLong receipted = log.receiptedSize(target().chainId(), target().registry());
+    anchoredSize = Math.max(anchoredSize, receipted.orElse(0));
     if (pending != null) {
       return checkPending();
     }
@@ -71,6 +84,7 @@ final class ChainAnchorer {
       return Optional.empty();
     }
     String tx = client.sendAnchor(logId, cp.size(), cp.root(), sha256(latest.get().note()));
+    sent++;
     // crash here: the chain may take the tx; the next instance finds it via the head or the pool.
     pending = new Pending(tx, cp.size(), cp.root());
     lastAnchorAt = now;
@@ -105,6 +119,7 @@ final class ChainAnchorer {
             .findFirst();
     Pending done = pending;
     pending = null;
+    event.ifPresent(e -> anchoredSize = Math.max(anchoredSize, e.treeSize()));
     // No event: our tx was a no-op (same size and root already anchored); the head leads on.
     return event.map(
         e ->

@@ -54,6 +54,18 @@ final class AnchoredNode implements AutoCloseable {
   /** As above, receipts signed by sample participant {@code receiptSigner}. */
   AnchoredNode(Path dir, AnvilChain chain, String registry, int everyEntries, String receiptSigner)
       throws Exception {
+    this(dir, chain, registry, everyEntries, receiptSigner, List.of());
+  }
+
+  /** As above, with more node.conf lines (e.g. {@code metrics_port}). */
+  AnchoredNode(
+      Path dir,
+      AnvilChain chain,
+      String registry,
+      int everyEntries,
+      String receiptSigner,
+      List<String> moreConf)
+      throws Exception {
     this.dir = dir;
     this.registry = registry;
     write("log.key", LOG_KEY.encode());
@@ -73,7 +85,8 @@ final class AnchoredNode implements AutoCloseable {
             prefix + "rpc_url = " + chain.rpcUrl(),
             prefix + "registry = " + registry,
             prefix + "key_file = chain.hex",
-            prefix + "confirmations = 1");
+            prefix + "confirmations = 1",
+            String.join("\n", moreConf));
     NodeConfig config = NodeConfigCodec.read(write("node.conf", conf));
     this.server = LedgerServer.start(config, new CompliancePolicy());
     this.channel =
