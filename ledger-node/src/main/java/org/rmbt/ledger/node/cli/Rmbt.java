@@ -38,7 +38,8 @@ import picocli.CommandLine.ParseResult;
       StatusCommand.class,
       SampleCommand.class,
       ForkEvidenceCommand.class,
-      VerifyForkCommand.class
+      VerifyForkCommand.class,
+      RegistryCommand.class
     })
 public final class Rmbt {
   public static final int OK = 0;
