@@ -103,9 +103,10 @@ public final class AnchorReceipts {
       if (r.isEmpty() || r.get().getTreeSize() > size) {
         continue;
       }
-      anchors.add(toAnchor(r.get()));
       long anchored = r.get().getTreeSize();
       Optional<SignedCheckpoint> old = view.checkpoint(anchored);
+      ProofBundle.Anchor anchor = toAnchor(r.get());
+      anchors.add(old.map(cp -> anchor.withCheckpoint(utf8(cp.logSignedNote()))).orElse(anchor));
       if (old.isPresent() && have.add(anchored)) {
         consistency.add(
             new ProofBundle.Consistency(
@@ -125,6 +126,10 @@ public final class AnchorReceipts {
         r.getBlockNumber(),
         r.getTreeSize(),
         new Hash(r.getRoot().toByteArray()));
+  }
+
+  private static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   private static String hex(byte[] b) {

@@ -83,7 +83,8 @@ final class ChainAnchorer {
       // An unmined tx of ours (from before a restart) may be this very anchor: wait for it.
       return Optional.empty();
     }
-    String tx = client.sendAnchor(logId, cp.size(), cp.root(), sha256(latest.get().note()));
+    String tx =
+        client.sendAnchor(logId, cp.size(), cp.root(), sha256(latest.get().logSignedNote()));
     sent++;
     // crash here: the chain may take the tx; the next instance finds it via the head or the pool.
     pending = new Pending(tx, cp.size(), cp.root());

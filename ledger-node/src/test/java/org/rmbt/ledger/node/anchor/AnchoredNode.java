@@ -150,6 +150,15 @@ final class AnchoredNode implements AutoCloseable {
         .getSize();
   }
 
+  /** The root of the checkpoint the node signed at {@code size}, over gRPC. */
+  Hash rootAt(long size) {
+    return new Hash(
+        LedgerServiceGrpc.newBlockingStub(channel)
+            .getCheckpoint(GetCheckpointRequest.newBuilder().setSize(size).build())
+            .getRoot()
+            .toByteArray());
+  }
+
   int appended() {
     return leaves.size();
   }
