@@ -107,6 +107,7 @@ public final class LedgerServer implements AutoCloseable {
                 ledger.view(),
                 compliance,
                 logKey.verifierKey().encode(),
+                anchorChains(config),
                 System::currentTimeMillis));
       }
       Backend backend = new Backend(ledger.view(), ledger::append, store, ledger);

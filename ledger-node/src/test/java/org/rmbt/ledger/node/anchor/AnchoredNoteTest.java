@@ -52,6 +52,26 @@ class AnchoredNoteTest {
       AnchoredNode.Run swapped = verifyWithNote(node, dir, bundle, a, bundle.checkpoint(), chain);
       assertThat(swapped.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(swapped.err()).contains("its checkpoint note is of size 9");
+
+      // A model's provenance bundle from the node carries the anchor too, and it verifies.
+      node.appendSampleThrough("model acme-assist@1.0.0");
+      Path provenance = dir.resolve("provenance.json");
+      AnchoredNode.Run fetched =
+          AnchoredNode.rmbt(
+              "bundle",
+              "--model",
+              "acme-assist",
+              "--out",
+              provenance.toString(),
+              "--node",
+              node.node());
+      assertThat(fetched.code()).as(fetched.err()).isEqualTo(Rmbt.OK);
+      ProofBundle p = ProofBundleCodec.decode(Files.readString(provenance));
+      assertThat(p.anchors()).hasSize(1);
+      assertThat(p.anchors().get(0).checkpoint()).contains(note);
+      AnchoredNode.Run checked = verify(node, provenance, "--rpc", chain.rpcUrl());
+      assertThat(checked.code()).as(checked.err()).isEqualTo(Rmbt.OK);
+      assertThat(checked.out()).contains("1 anchors verified on chain");
     }
   }
 
