@@ -14,11 +14,17 @@ import org.rmbt.ledger.core.hash.VerificationException;
 public final class SignedCheckpoint {
   private final Checkpoint checkpoint;
   private final VerifiedNote note;
+  private final NoteSignature logSignature;
   private final List<Cosignature> cosignatures;
 
-  private SignedCheckpoint(Checkpoint checkpoint, VerifiedNote note, List<VerifierKey> witnesses) {
+  private SignedCheckpoint(
+      Checkpoint checkpoint,
+      VerifiedNote note,
+      NoteSignature logSignature,
+      List<VerifierKey> witnesses) {
     this.checkpoint = checkpoint;
     this.note = note;
+    this.logSignature = logSignature;
     List<Cosignature> cosigs = new ArrayList<>();
     for (VerifierKey w : witnesses) {
       if (w.type() == KeyType.COSIGNATURE_V1) {
@@ -42,7 +48,10 @@ public final class SignedCheckpoint {
       // Verified by construction: the one signature was just made by the log key. Opening it
       // again cost an Ed25519 verify per batch on the sequencer, a tenth of a small batch's time.
       return new SignedCheckpoint(
-          checkpoint, new VerifiedNote(n, n.signatures(), List.of()), List.of());
+          checkpoint,
+          new VerifiedNote(n, n.signatures(), List.of()),
+          n.signatures().get(0),
+          List.of());
     } catch (MalformedException e) {
       throw new IllegalArgumentException("checkpoint cannot be signed: " + e.getMessage(), e);
     }
@@ -65,16 +74,21 @@ public final class SignedCheckpoint {
     List<VerifierKey> keys = new ArrayList<>(witnesses);
     keys.add(0, logKey);
     VerifiedNote verified = Note.open(note, new Keyring(keys.stream().distinct().toList()));
-    if (verified.verified().stream().noneMatch(logKey::matches)) {
-      throw new UnknownKeyException(
-          "checkpoint is not signed by log key " + logKey.name(), verified.unverified());
-    }
+    NoteSignature logSignature =
+        verified.verified().stream()
+            .filter(logKey::matches)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UnknownKeyException(
+                        "checkpoint is not signed by log key " + logKey.name(),
+                        verified.unverified()));
     // Only now is the text trusted enough to read (signed-note: ignore unverified text).
     Checkpoint checkpoint = CheckpointCodec.parse(verified.text());
     if (!checkpoint.origin().equals(origin)) {
       throw new OriginMismatchException(origin, checkpoint.origin());
     }
-    return new SignedCheckpoint(checkpoint, verified, witnesses);
+    return new SignedCheckpoint(checkpoint, verified, logSignature, witnesses);
   }
 
   /** {@link #open(byte[], String, VerifierKey, List)}, then {@link #requireQuorum}. */
@@ -121,6 +135,7 @@ public final class SignedCheckpoint {
     return new SignedCheckpoint(
         checkpoint,
         new VerifiedNote(n, verified, unverified),
+        logSignature,
         witnesses.stream().distinct().toList());
   }
 
@@ -131,6 +146,15 @@ public final class SignedCheckpoint {
   /** The signed note exactly as opened or signed (a fresh copy). */
   public byte[] note() {
     return note.note().encode();
+  }
+
+  /**
+   * The note with the log's own signature only, whatever cosignatures it gathered: the same bytes
+   * for a checkpoint from the moment the log signed it (Ed25519 is deterministic). This is what an
+   * anchor's {@code checkpointHash} commits to.
+   */
+  public byte[] logSignedNote() {
+    return new Note(note.text(), List.of(logSignature)).encode();
   }
 
   public VerifiedNote verifiedNote() {

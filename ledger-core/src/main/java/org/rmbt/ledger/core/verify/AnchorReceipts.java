@@ -53,6 +53,21 @@ public final class AnchorReceipts {
     }
   }
 
+  /** How many receipts about chain {@code chainId} the log holds at indexes {@code [from, to)}. */
+  public static long countBetween(LedgerView view, long chainId, long from, long to) {
+    long n = 0;
+    long next = from;
+    while (next < to) {
+      List<Long> page = view.entriesAbout(subject(chainId), next, PAGE);
+      n += page.stream().filter(i -> i < to).count();
+      if (page.size() < PAGE) {
+        return n;
+      }
+      next = page.get(page.size() - 1) + 1;
+    }
+    return n;
+  }
+
   /** The receipt of the largest anchored size on that chain, if any. */
   public static Optional<AnchorReceipt> latest(LedgerView view, long chainId)
       throws MalformedException {
@@ -88,9 +103,10 @@ public final class AnchorReceipts {
       if (r.isEmpty() || r.get().getTreeSize() > size) {
         continue;
       }
-      anchors.add(toAnchor(r.get()));
       long anchored = r.get().getTreeSize();
       Optional<SignedCheckpoint> old = view.checkpoint(anchored);
+      ProofBundle.Anchor anchor = toAnchor(r.get());
+      anchors.add(old.map(cp -> anchor.withCheckpoint(utf8(cp.logSignedNote()))).orElse(anchor));
       if (old.isPresent() && have.add(anchored)) {
         consistency.add(
             new ProofBundle.Consistency(
@@ -110,6 +126,10 @@ public final class AnchorReceipts {
         r.getBlockNumber(),
         r.getTreeSize(),
         new Hash(r.getRoot().toByteArray()));
+  }
+
+  private static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   private static String hex(byte[] b) {

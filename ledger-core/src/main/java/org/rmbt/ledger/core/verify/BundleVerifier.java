@@ -54,9 +54,11 @@ public record BundleVerifier(VerifierKey logKey, List<VerifierKey> witnesses, in
   /**
    * That the bundle's checkpoint extends anchor {@code a}'s (treeSize, root): the bundle holds the
    * checkpoint the log signed at the anchored size, with exactly that root, and a consistency proof
-   * from it (verified here too). What the chain says is the anchor verifier's business.
+   * from it (verified here too). When the anchor carries its checkpoint note, that note must bear
+   * the log's signature and name the anchor's size and root. What the chain says is the anchor
+   * verifier's business.
    *
-   * @return the signed checkpoint that was anchored
+   * @return the signed checkpoint that was anchored (the anchor's own note when it has one)
    */
   public SignedCheckpoint anchoredCheckpoint(ProofBundle bundle, ProofBundle.Anchor a)
       throws MalformedException, VerificationException {
@@ -66,6 +68,23 @@ public record BundleVerifier(VerifierKey logKey, List<VerifierKey> witnesses, in
     if (a.treeSize() < 1 || a.treeSize() > size) {
       throw new LogVerificationException(where + ": not within the checkpoint's size " + size);
     }
+    SignedCheckpoint proven = provenAt(bundle, a, head, where);
+    if (a.checkpoint().isEmpty()) {
+      return proven;
+    }
+    SignedCheckpoint own = open("anchors.checkpoint", a.checkpoint().get());
+    if (own.checkpoint().size() != a.treeSize()) {
+      throw new LogVerificationException(
+          where + ": its checkpoint note is of size " + own.checkpoint().size());
+    }
+    requireRoot(where + " (its checkpoint note)", a.root(), own.checkpoint().root());
+    return own;
+  }
+
+  /** The bundle's checkpoint at the anchored size, proven consistent with its head. */
+  private SignedCheckpoint provenAt(
+      ProofBundle bundle, ProofBundle.Anchor a, SignedCheckpoint head, String where)
+      throws MalformedException, VerificationException {
     for (int i = 0; i < bundle.consistency().size(); i++) {
       ProofBundle.Consistency c = bundle.consistency().get(i);
       SignedCheckpoint old = open("consistency[" + i + "].checkpoint", c.checkpoint());
@@ -75,7 +94,7 @@ public record BundleVerifier(VerifierKey logKey, List<VerifierKey> witnesses, in
         return old;
       }
     }
-    if (a.treeSize() == size) {
+    if (a.treeSize() == head.checkpoint().size()) {
       requireRoot(where, a.root(), head.checkpoint().root());
       return head;
     }

@@ -2,6 +2,7 @@ package org.rmbt.ledger.core.verify;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.record.CertificateStatus;
 
@@ -102,9 +103,31 @@ public record ProofBundle(
     }
   }
 
-  /** Where a checkpoint was anchored on a chain; checked only with a chain endpoint. */
+  /**
+   * Where a checkpoint was anchored on a chain; checked only with a chain endpoint.
+   *
+   * @param checkpoint the anchored checkpoint's signed note with the log's signature only, whose
+   *     SHA-256 the chain holds as {@code checkpointHash} (docs/BUNDLES.md); optional
+   */
   public record Anchor(
-      long chainId, String registry, String txHash, long blockNumber, long treeSize, Hash root) {}
+      long chainId,
+      String registry,
+      String txHash,
+      long blockNumber,
+      long treeSize,
+      Hash root,
+      Optional<String> checkpoint) {
+    /** An anchor without the anchored note. */
+    public Anchor(
+        long chainId, String registry, String txHash, long blockNumber, long treeSize, Hash root) {
+      this(chainId, registry, txHash, blockNumber, treeSize, root, Optional.empty());
+    }
+
+    /** The same anchor carrying {@code note} as its anchored checkpoint. */
+    public Anchor withCheckpoint(String note) {
+      return new Anchor(chainId, registry, txHash, blockNumber, treeSize, root, Optional.of(note));
+    }
+  }
 
   /**
    * The status of certificate {@code certificate} as of the checkpoint's tree size and time {@code

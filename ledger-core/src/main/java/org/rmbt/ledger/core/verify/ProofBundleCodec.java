@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.rmbt.ledger.core.hash.Base64Codec;
 import org.rmbt.ledger.core.hash.Hash;
@@ -60,7 +61,7 @@ public final class ProofBundleCodec {
   private static final Set<String> CLAIM_FIELDS = Set.of("certificate", "status", "asOf");
   private static final int MAX_SUBJECT_CHARS = 256;
   private static final Set<String> ANCHOR_FIELDS =
-      Set.of("chainId", "registry", "txHash", "blockNumber", "treeSize", "root");
+      Set.of("chainId", "registry", "txHash", "blockNumber", "treeSize", "root", "checkpoint");
 
   private ProofBundleCodec() {}
 
@@ -129,14 +130,16 @@ public final class ProofBundleCodec {
     root.put("witnessQuorum", bundle.witnessQuorum());
     ArrayNode anchors = root.putArray("anchors");
     for (ProofBundle.Anchor a : bundle.anchors()) {
-      anchors
-          .addObject()
-          .put("chainId", a.chainId())
-          .put("registry", a.registry())
-          .put("txHash", a.txHash())
-          .put("blockNumber", a.blockNumber())
-          .put("treeSize", a.treeSize())
-          .put("root", a.root().base64());
+      ObjectNode n =
+          anchors
+              .addObject()
+              .put("chainId", a.chainId())
+              .put("registry", a.registry())
+              .put("txHash", a.txHash())
+              .put("blockNumber", a.blockNumber())
+              .put("treeSize", a.treeSize())
+              .put("root", a.root().base64());
+      a.checkpoint().ifPresent(note -> n.put("checkpoint", note));
     }
     putProvenance(root, bundle);
     try {
@@ -243,7 +246,8 @@ public final class ProofBundleCodec {
         a.string("txHash"),
         a.natural("blockNumber"),
         a.natural("treeSize"),
-        Hash.parseBase64(a.path("root"), a.string("root")));
+        Hash.parseBase64(a.path("root"), a.string("root")),
+        a.has("checkpoint") ? Optional.of(a.string("checkpoint")) : Optional.empty());
   }
 
   private static List<Hash> hashes(JsonObject o, String field) throws MalformedException {

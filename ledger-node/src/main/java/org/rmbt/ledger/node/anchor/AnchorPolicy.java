@@ -3,7 +3,11 @@ package org.rmbt.ledger.node.anchor;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Anchor every {@code everyEntries} new entries or every {@code every}, whichever comes first. */
+/**
+ * Anchor every {@code everyEntries} new entries or every {@code every}, whichever comes first. New
+ * entries are those after the anchored size other than anchor receipts: a receipt is the log's note
+ * of an anchor, so receipts alone never make the next anchor due, neither by count nor by time.
+ */
 public record AnchorPolicy(long everyEntries, Duration every) {
   public AnchorPolicy {
     if (everyEntries < 1 || every.isNegative() || every.isZero()) {
@@ -11,11 +15,13 @@ public record AnchorPolicy(long everyEntries, Duration every) {
     }
   }
 
-  /** Whether a checkpoint of {@code latestSize} should be anchored over {@code anchoredSize}. */
-  public boolean due(long anchoredSize, long latestSize, Instant lastAnchorAt, Instant now) {
-    if (latestSize <= anchoredSize) {
+  /**
+   * Whether to anchor now, {@code newEntries} entries other than receipts after the anchored size.
+   */
+  public boolean due(long newEntries, Instant lastAnchorAt, Instant now) {
+    if (newEntries < 1) {
       return false;
     }
-    return latestSize - anchoredSize >= everyEntries || !now.isBefore(lastAnchorAt.plus(every));
+    return newEntries >= everyEntries || !now.isBefore(lastAnchorAt.plus(every));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.rmbt.ledger.core.checkpoint.Ed25519PublicKey;
@@ -35,10 +36,12 @@ public final class AnchorService implements AutoCloseable {
   private final Duration backoff;
   private final List<ChainState> chains = new ArrayList<>();
   private ScheduledExecutorService scheduler;
+  private Consumer<List<ChainStatus>> onRound = statuses -> {};
 
   private static final class ChainState {
     final ChainAnchorer anchorer;
     int failures;
+    long failuresTotal;
     Instant notBefore = Instant.MIN;
     boolean frozen;
     Optional<String> lastError = Optional.empty();
@@ -99,13 +102,21 @@ public final class AnchorService implements AutoCloseable {
         runChain(c, cp, now);
       }
     }
+    onRound.accept(health());
+  }
+
+  /**
+   * Called with every chain's status after each round, on the service's thread (health and metrics
+   * follow it). Set it before {@link #start}; it must not block.
+   */
+  public synchronized void onRound(Consumer<List<ChainStatus>> listener) {
+    this.onRound = listener;
   }
 
   private void runChain(ChainState c, Optional<SignedCheckpoint> cp, Instant now) {
     ChainTarget t = c.anchorer.target();
     try {
-      Optional<AnchorResult> done =
-          c.anchorer.step(cp, policy, sink.receiptedSize(t.chainId(), t.registry()), now);
+      Optional<AnchorResult> done = c.anchorer.step(cp, policy, sink, now);
       c.failures = 0;
       c.lastError = Optional.empty();
       done.ifPresent(sink::accept);
@@ -117,6 +128,7 @@ public final class AnchorService implements AutoCloseable {
       // RPC down, a node answering garbage, or the sink failing: the state to resume from is on
       // the chain and in the log, so retrying later is safe.
       c.failures++;
+      c.failuresTotal++;
       c.lastError = Optional.of(String.valueOf(e.getMessage()));
       c.notBefore = now.plus(delay(c.failures));
       LOG.log(
@@ -132,7 +144,16 @@ public final class AnchorService implements AutoCloseable {
 
   public synchronized List<ChainStatus> health() {
     return chains.stream()
-        .map(c -> new ChainStatus(c.anchorer.target().chainId(), c.frozen, c.failures, c.lastError))
+        .map(
+            c ->
+                new ChainStatus(
+                    c.anchorer.target().chainId(),
+                    c.frozen,
+                    c.failures,
+                    c.lastError,
+                    c.anchorer.anchoredSize(),
+                    c.anchorer.sent(),
+                    c.failuresTotal))
         .toList();
   }
 

@@ -12,7 +12,10 @@ public final class AnchorVerificationException extends VerificationException {
     this.check = check;
   }
 
-  /** One of chainId, txHash, blockNumber, blockHash, registry, treeSize, root, logId. */
+  /**
+   * One of chainId, txHash, blockNumber, blockHash, registry, treeSize, root, logId,
+   * checkpointHash.
+   */
   public String check() {
     return check;
   }

@@ -35,7 +35,8 @@ public final class ChainAnchorVerifier {
 
   /**
    * @param logId SHA-256 of the log key the bundle names, to tie the anchor to that log
-   * @return the anchored checkpoint hash the event carries (SHA-256 of the signed note)
+   * @return the anchored checkpoint hash the event carries (SHA-256 of the signed note with the
+   *     log's signature only, {@code SignedCheckpoint.logSignedNote})
    */
   public Hash verify(ProofBundle.Anchor anchor, Optional<Hash> logId)
       throws AnchorVerificationException, IOException {

@@ -27,6 +27,8 @@ final class ChainAnchorer {
   private final Hash logId;
   private Pending pending;
   private Instant lastAnchorAt;
+  private long anchoredSize;
+  private long sent;
 
   ChainAnchorer(RegistryClient client, Hash logId) {
     this.client = client;
@@ -37,10 +39,22 @@ final class ChainAnchorer {
     return client.target();
   }
 
+  /** The largest size known anchored and final here: receipted, or found final this run. */
+  long anchoredSize() {
+    return anchoredSize;
+  }
+
+  /** Anchor transactions sent by this instance. */
+  long sent() {
+    return sent;
+  }
+
   /** One round: a final anchor to receipt, if one became final now. */
   Optional<AnchorResult> step(
-      Optional<SignedCheckpoint> latest, AnchorPolicy policy, OptionalLong receipted, Instant now)
+      Optional<SignedCheckpoint> latest, AnchorPolicy policy, AnchorSink log, Instant now)
       throws IOException, LogFrozenException {
+    OptionalLong receipted = log.receiptedSize(target().chainId(), target().registry());
+    anchoredSize = Math.max(anchoredSize, receipted.orElse(0));
     if (pending != null) {
       return checkPending();
     }
@@ -61,12 +75,17 @@ final class ChainAnchorer {
       return Optional.empty();
     }
     Checkpoint cp = latest.get().checkpoint();
-    if (!policy.due(head.treeSize(), cp.size(), lastAnchorAt, now)
-        || client.hasPendingTransactions()) {
+    long fresh =
+        cp.size() <= head.treeSize()
+            ? 0
+            : cp.size() - head.treeSize() - log.receiptsBetween(head.treeSize(), cp.size());
+    if (!policy.due(fresh, lastAnchorAt, now) || client.hasPendingTransactions()) {
       // An unmined tx of ours (from before a restart) may be this very anchor: wait for it.
       return Optional.empty();
     }
-    String tx = client.sendAnchor(logId, cp.size(), cp.root(), sha256(latest.get().note()));
+    String tx =
+        client.sendAnchor(logId, cp.size(), cp.root(), sha256(latest.get().logSignedNote()));
+    sent++;
     // crash here: the chain may take the tx; the next instance finds it via the head or the pool.
     pending = new Pending(tx, cp.size(), cp.root());
     lastAnchorAt = now;
@@ -101,6 +120,7 @@ final class ChainAnchorer {
             .findFirst();
     Pending done = pending;
     pending = null;
+    event.ifPresent(e -> anchoredSize = Math.max(anchoredSize, e.treeSize()));
     // No event: our tx was a no-op (same size and root already anchored); the head leads on.
     return event.map(
         e ->

@@ -1,6 +1,7 @@
 package org.rmbt.ledger.node.anchor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.ledger.AppendResult;
 import org.rmbt.ledger.core.ledger.Ledger;
+import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.record.RecordCodec;
 import org.rmbt.ledger.core.verify.AnchorReceipts;
 
@@ -25,11 +27,23 @@ public final class LogAnchorSink implements AnchorSink {
   private final Ledger ledger;
   private final Ed25519PrivateKey receiptKey;
   private final Duration appendTimeout;
+  private final List<Long> chains;
 
-  public LogAnchorSink(Ledger ledger, Ed25519PrivateKey receiptKey, Duration appendTimeout) {
+  /**
+   * @param chains every chain the node anchors to: their receipts do not count as new entries
+   */
+  public LogAnchorSink(
+      Ledger ledger, Ed25519PrivateKey receiptKey, Duration appendTimeout, List<Long> chains) {
     this.ledger = ledger;
     this.receiptKey = receiptKey;
     this.appendTimeout = appendTimeout;
+    this.chains = List.copyOf(chains);
+  }
+
+  @Override
+  public long receiptsBetween(long from, long to) {
+    LedgerView view = ledger.view();
+    return chains.stream().mapToLong(c -> AnchorReceipts.countBetween(view, c, from, to)).sum();
   }
 
   @Override

@@ -39,7 +39,8 @@ import picocli.CommandLine.ParseResult;
       SampleCommand.class,
       ForkEvidenceCommand.class,
       VerifyForkCommand.class,
-      VerifySplitCommand.class
+      VerifySplitCommand.class,
+      RegistryCommand.class
     })
 public final class Rmbt {
   public static final int OK = 0;

@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
@@ -53,6 +51,7 @@ public final class LedgerServer implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final ServerLimits limits;
   private final MetricsServer metrics; // null: none configured
+  private final AnchorHealth anchorHealth;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile AnchorService anchoring; // null: no anchor.* configuration
 
@@ -63,7 +62,8 @@ public final class LedgerServer implements AutoCloseable {
       EntryStreamer streamer,
       ScheduledExecutorService executor,
       ServerLimits limits,
-      MetricsServer metrics) {
+      MetricsServer metrics,
+      AnchorHealth anchorHealth) {
     this.server = server;
     this.backend = backend;
     this.health = health;
@@ -71,6 +71,7 @@ public final class LedgerServer implements AutoCloseable {
     this.executor = executor;
     this.limits = limits;
     this.metrics = metrics;
+    this.anchorHealth = anchorHealth;
   }
 
   /** Opens the ledger in {@code config.dataDir()} and starts serving it. */
@@ -95,7 +96,8 @@ public final class LedgerServer implements AutoCloseable {
     Ledger ledger =
         Ledger.open(
             store, new LogSigner(logKey), policy, System::currentTimeMillis, config.ledger());
-    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    ScheduledExecutorService executor =
+        Executors.newScheduledThreadPool(2, NodeTransport.daemonThreads());
     LedgerServer started;
     try {
       List<BindableService> extra = new ArrayList<>();
@@ -105,6 +107,7 @@ public final class LedgerServer implements AutoCloseable {
                 ledger.view(),
                 compliance,
                 logKey.verifierKey().encode(),
+                anchorChains(config),
                 System::currentTimeMillis));
       }
       Backend backend = new Backend(ledger.view(), ledger::append, store, ledger);
@@ -122,7 +125,8 @@ public final class LedgerServer implements AutoCloseable {
       throw e;
     }
     try {
-      started.anchoring = NodeAnchoring.startIfConfigured(config, ledger, logKey);
+      started.anchoring =
+          NodeAnchoring.startIfConfigured(config, ledger, logKey, started.anchorHealth);
     } catch (IOException | MalformedException | RuntimeException e) {
       started.close();
       throw e;
@@ -143,7 +147,8 @@ public final class LedgerServer implements AutoCloseable {
       List<BindableService> extra,
       AutoCloseable backend)
       throws IOException {
-    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    ScheduledExecutorService executor =
+        Executors.newScheduledThreadPool(2, NodeTransport.daemonThreads());
     try {
       return serve(
           config,
@@ -197,8 +202,11 @@ public final class LedgerServer implements AutoCloseable {
     MetricsServer http = NodeTransport.metricsServer(config, metrics, server);
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(LedgerServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    AnchorHealth anchorHealth = new AnchorHealth(health, anchorChains);
+    metrics.anchoring(anchorHealth::gauges);
     LedgerServer started =
-        new LedgerServer(server, backend.closeLast(), health, streamer, executor, l, http);
+        new LedgerServer(
+            server, backend.closeLast(), health, streamer, executor, l, http, anchorHealth);
     started.logStarted(config, view);
     return started;
   }
@@ -293,14 +301,5 @@ public final class LedgerServer implements AutoCloseable {
   /** The bound metrics port, or 0 if metrics are off. */
   public int metricsPort() {
     return metrics == null ? 0 : metrics.port();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "rmbt-grpc-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

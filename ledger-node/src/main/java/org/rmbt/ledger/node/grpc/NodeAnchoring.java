@@ -41,12 +41,14 @@ final class NodeAnchoring {
   }
 
   /** The started service, or null when the configuration has no anchoring. */
-  static AnchorService startIfConfigured(NodeConfig config, Ledger ledger, SignerKey logKey)
+  static AnchorService startIfConfigured(
+      NodeConfig config, Ledger ledger, SignerKey logKey, AnchorHealth health)
       throws IOException, MalformedException {
-    return config.anchor().isEmpty() ? null : start(config.anchor().get(), ledger, logKey);
+    return config.anchor().isEmpty() ? null : start(config.anchor().get(), ledger, logKey, health);
   }
 
-  static AnchorService start(AnchorConfig config, Ledger ledger, SignerKey logKey)
+  static AnchorService start(
+      AnchorConfig config, Ledger ledger, SignerKey logKey, AnchorHealth health)
       throws IOException, MalformedException {
     SignerKey receiptKey = SignerKey.parse(read(config.receiptKeyFile()));
     List<ChainTarget> targets = new ArrayList<>();
@@ -60,9 +62,11 @@ final class NodeAnchoring {
             () -> latest(ledger),
             config.policy(),
             targets,
-            new LogAnchorSink(ledger, receiptKey.privateKey(), RECEIPT_APPEND_TIMEOUT),
+            new LogAnchorSink(
+                ledger, receiptKey.privateKey(), RECEIPT_APPEND_TIMEOUT, config.chainIds()),
             Clock.systemUTC(),
             FIRST_BACKOFF);
+    service.onRound(health);
     service.start(config.poll());
     return service;
   }

@@ -13,7 +13,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ServerLimits;
 import org.rmbt.ledger.node.config.TlsConfig;
@@ -90,5 +92,14 @@ final class NodeTransport {
                   : TlsServerCredentials.ClientAuth.OPTIONAL);
     }
     return b.build();
+  }
+
+  static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "rmbt-grpc-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

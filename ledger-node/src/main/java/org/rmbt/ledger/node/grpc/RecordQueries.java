@@ -33,10 +33,19 @@ final class RecordQueries extends RecordServiceGrpc.RecordServiceImplBase {
   private final ProvenanceAssembler provenance;
   private final LongSupplier clock;
 
-  RecordQueries(LedgerView view, CompliancePolicy policy, String logKey, LongSupplier clock) {
+  /**
+   * @param anchorChains chains the node anchors to: each provenance bundle carries their latest
+   *     anchors
+   */
+  RecordQueries(
+      LedgerView view,
+      CompliancePolicy policy,
+      String logKey,
+      List<Long> anchorChains,
+      LongSupplier clock) {
     this.view = view;
     this.policy = policy;
-    this.provenance = new ProvenanceAssembler(view, logKey);
+    this.provenance = new ProvenanceAssembler(view, logKey, anchorChains);
     this.clock = clock;
   }
 

@@ -1,11 +1,14 @@
 package org.rmbt.ledger.node.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * What the node counts for Prometheus. Names, help texts and buckets are here and in {@code
@@ -25,6 +28,7 @@ public final class NodeMetrics {
   private final AtomicLong lastCheckpointSize = new AtomicLong(-1);
   private final LongSupplier treeSize;
   private final LongSupplier followStreams;
+  private volatile Supplier<List<AnchorGauge>> anchoring = List::of;
 
   /**
    * @param treeSize the latest checkpoint's size, read at scrape time
@@ -69,6 +73,11 @@ public final class NodeMetrics {
     rejected.computeIfAbsent(code, k -> new LongAdder()).increment();
   }
 
+  /** Per-chain anchoring figures, read at scrape time; none unless the node anchors. */
+  public void anchoring(Supplier<List<AnchorGauge>> gauges) {
+    this.anchoring = gauges;
+  }
+
   /** Everything, in text exposition format 0.0.4. */
   public String scrape() {
     StringBuilder out = new StringBuilder();
@@ -96,7 +105,60 @@ public final class NodeMetrics {
         "Calls ended with an error, by gRPC code.",
         "code",
         rejected);
+    writeAnchoring(out, anchoring.get());
     return out.toString();
+  }
+
+  private static void writeAnchoring(StringBuilder out, List<AnchorGauge> chains) {
+    if (chains.isEmpty()) {
+      return;
+    }
+    anchorFamily(
+        out,
+        "rmbt_anchor_tree_size",
+        "gauge",
+        "Largest tree size anchored and final, by chain.",
+        chains,
+        AnchorGauge::anchoredSize);
+    anchorFamily(
+        out,
+        "rmbt_anchor_sent_total",
+        "counter",
+        "Anchor transactions sent, by chain.",
+        chains,
+        AnchorGauge::sent);
+    anchorFamily(
+        out,
+        "rmbt_anchor_failures_total",
+        "counter",
+        "Failed anchoring rounds (RPC or receipt), by chain.",
+        chains,
+        AnchorGauge::failures);
+    anchorFamily(
+        out,
+        "rmbt_anchor_frozen",
+        "gauge",
+        "1 when the registry froze the log id (equivocation), by chain.",
+        chains,
+        g -> g.frozen() ? 1 : 0);
+  }
+
+  private static void anchorFamily(
+      StringBuilder out,
+      String name,
+      String type,
+      String help,
+      List<AnchorGauge> chains,
+      ToLongFunction<AnchorGauge> value) {
+    Exposition.header(out, name, type, help);
+    for (AnchorGauge g : chains) {
+      out.append(name)
+          .append("{chain=\"")
+          .append(g.chainId())
+          .append("\"} ")
+          .append(value.applyAsLong(g))
+          .append('\n');
+    }
   }
 
   private static void counters(

@@ -45,6 +45,11 @@ final class AnchorFixture {
     }
 
     @Override
+    public long receiptsBetween(long from, long to) {
+      return 0;
+    }
+
+    @Override
     public void accept(AnchorResult r) {
       results.add(r);
       receipted.merge(r.chainId(), r.treeSize(), Math::max);

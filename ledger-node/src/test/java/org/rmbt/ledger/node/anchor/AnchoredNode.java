@@ -23,6 +23,7 @@ import org.rmbt.ledger.node.config.NodeConfigCodec;
 import org.rmbt.ledger.node.grpc.LedgerServer;
 import org.rmbt.ledger.proto.AppendRequest;
 import org.rmbt.ledger.proto.AppendResponse;
+import org.rmbt.ledger.proto.GetCheckpointRequest;
 import org.rmbt.ledger.proto.LedgerServiceGrpc;
 
 /**
@@ -53,6 +54,18 @@ final class AnchoredNode implements AutoCloseable {
   /** As above, receipts signed by sample participant {@code receiptSigner}. */
   AnchoredNode(Path dir, AnvilChain chain, String registry, int everyEntries, String receiptSigner)
       throws Exception {
+    this(dir, chain, registry, everyEntries, receiptSigner, List.of());
+  }
+
+  /** As above, with more node.conf lines (e.g. {@code metrics_port}). */
+  AnchoredNode(
+      Path dir,
+      AnvilChain chain,
+      String registry,
+      int everyEntries,
+      String receiptSigner,
+      List<String> moreConf)
+      throws Exception {
     this.dir = dir;
     this.registry = registry;
     write("log.key", LOG_KEY.encode());
@@ -72,7 +85,8 @@ final class AnchoredNode implements AutoCloseable {
             prefix + "rpc_url = " + chain.rpcUrl(),
             prefix + "registry = " + registry,
             prefix + "key_file = chain.hex",
-            prefix + "confirmations = 1");
+            prefix + "confirmations = 1",
+            String.join("\n", moreConf));
     NodeConfig config = NodeConfigCodec.read(write("node.conf", conf));
     this.server = LedgerServer.start(config, new CompliancePolicy());
     this.channel =
@@ -94,19 +108,55 @@ final class AnchoredNode implements AutoCloseable {
 
   /** Appends the sample's steps up to and including the one labelled {@code last}. */
   void appendSampleThrough(String last) {
-    var stub = LedgerServiceGrpc.newBlockingStub(channel);
-    for (SampleData.Step step : sample.steps().subList(leaves.size(), sample.steps().size())) {
-      AppendResponse r =
-          stub.append(
-              AppendRequest.newBuilder()
-                  .setEnvelope(ByteString.copyFrom(step.envelope(leaves).toByteArray()))
-                  .build());
-      leaves.add(new Hash(r.getLeafHash().toByteArray()));
-      if (step.label().equals(last)) {
+    while (leaves.size() < sample.steps().size()) {
+      if (appendNextStep().equals(last)) {
         return;
       }
     }
     throw new IllegalArgumentException("no step " + last);
+  }
+
+  /** Appends the sample's next {@code n} steps. */
+  void appendSampleSteps(int n) {
+    for (int i = 0; i < n; i++) {
+      appendNextStep();
+    }
+  }
+
+  private String appendNextStep() {
+    SampleData.Step step = sample.steps().get(leaves.size());
+    AppendResponse r =
+        LedgerServiceGrpc.newBlockingStub(channel)
+            .append(
+                AppendRequest.newBuilder()
+                    .setEnvelope(ByteString.copyFrom(step.envelope(leaves).toByteArray()))
+                    .build());
+    leaves.add(new Hash(r.getLeafHash().toByteArray()));
+    return step.label();
+  }
+
+  /** Appends an envelope that is not part of the sample (e.g. a receipt); its leaf is not kept. */
+  long appendEnvelope(byte[] envelope) {
+    AppendResponse r =
+        LedgerServiceGrpc.newBlockingStub(channel)
+            .append(AppendRequest.newBuilder().setEnvelope(ByteString.copyFrom(envelope)).build());
+    return r.getIndex();
+  }
+
+  /** The size of the node's latest signed checkpoint, over gRPC. */
+  long treeSize() {
+    return LedgerServiceGrpc.newBlockingStub(channel)
+        .getCheckpoint(GetCheckpointRequest.getDefaultInstance())
+        .getSize();
+  }
+
+  /** The root of the checkpoint the node signed at {@code size}, over gRPC. */
+  Hash rootAt(long size) {
+    return new Hash(
+        LedgerServiceGrpc.newBlockingStub(channel)
+            .getCheckpoint(GetCheckpointRequest.newBuilder().setSize(size).build())
+            .getRoot()
+            .toByteArray());
   }
 
   int appended() {

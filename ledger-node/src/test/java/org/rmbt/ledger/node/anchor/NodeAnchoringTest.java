@@ -156,7 +156,7 @@ class NodeAnchoringTest {
     return chain.web3j().ethGetLogs(f).send().getLogs().size();
   }
 
-  private static AnchoredNode.Run verify(AnchoredNode node, Path file, String... more) {
+  static AnchoredNode.Run verify(AnchoredNode node, Path file, String... more) {
     List<String> args =
         new java.util.ArrayList<>(List.of("verify", file.toString(), "--log-key", node.logKey()));
     args.addAll(List.of(more));
@@ -164,8 +164,7 @@ class NodeAnchoringTest {
   }
 
   /** Polls `rmbt bundle` for entry 0 and the receipt entry until the anchor is in the log. */
-  private static ProofBundle awaitAnchoredBundle(AnchoredNode node, long anchored)
-      throws Exception {
+  static ProofBundle awaitAnchoredBundle(AnchoredNode node, long anchored) throws Exception {
     Path out = node.dir.resolve("fetched.json");
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
@@ -206,7 +205,7 @@ class NodeAnchoringTest {
     return ProofBundleCodec.decode(Files.readString(out));
   }
 
-  private static ProofBundle withAnchor(ProofBundle b, ProofBundle.Anchor a) {
+  static ProofBundle withAnchor(ProofBundle b, ProofBundle.Anchor a) {
     return new ProofBundle(
         b.logKey(),
         b.checkpoint(),
