@@ -52,9 +52,12 @@ public final class LogVerifier {
     RootAccumulator root = new RootAccumulator();
     Hash prev = Hash.ZERO;
     try (ParallelEntryCheck checker = new ParallelEntryCheck(mode)) {
+      ParallelEntryCheck.Chunk next = checker.start(log, 0, chunkAt(0, size));
       for (long from = 0; from < size; from += CHUNK) {
-        ParallelEntryCheck.CheckedEntry[] checked =
-            checker.check(log, from, (int) Math.min(CHUNK, size - from));
+        ParallelEntryCheck.CheckedEntry[] checked = next.await();
+        if (from + CHUNK < size) {
+          next = checker.start(log, from + CHUNK, chunkAt(from + CHUNK, size));
+        }
         // In index order, so the first bad entry is the one reported, as a serial pass would.
         for (int i = 0; i < checked.length; i++) {
           prev = chainLink(from + i, checked[i], prev);
@@ -74,6 +77,10 @@ public final class LogVerifier {
               + checkpoint.root());
     }
     return size;
+  }
+
+  private static int chunkAt(long from, long size) {
+    return (int) Math.min(CHUNK, size - from);
   }
 
   /**

@@ -16,6 +16,7 @@ import org.rmbt.ledger.core.store.StoreException;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
 import org.rmbt.ledger.core.store.StoredCosignature;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -131,7 +132,8 @@ public final class RocksLogStore implements LogStore {
     }
     enter();
     try {
-      return EntryScan.read(db, tuning.read, families.entries(), from, count);
+      ReadOptions options = count >= RocksTuning.BULK_READ_ENTRIES ? tuning.bulkRead : tuning.read;
+      return EntryScan.read(db, options, families.entries(), from, count);
     } finally {
       exit();
     }
