@@ -141,9 +141,42 @@ final class CatchUpBench {
     Path primary = buildPrimary(work, n, threads);
     for (int r = 0; r < runs; r++) {
       Result res = catchUp(primary, work.resolve("replica-" + r), n);
+      double verify = verifyRate(threads, 3);
       System.out.printf(
-          "run %d: %d entries, %.0f /s, %.1f µs process CPU/entry%n%s%n",
-          r, res.entries(), res.rate(), res.cpuMicrosPerEntry(), res.threadCpu());
+          "run %d: %d entries, %.0f /s, %.1f µs process CPU/entry; verify right after: %.0f /s"
+              + " (%.0f %%)%n%s%n",
+          r,
+          res.entries(),
+          res.rate(),
+          res.cpuMicrosPerEntry(),
+          verify,
+          100 * res.rate() / verify,
+          res.threadCpu());
     }
+  }
+
+  /** Hand-timed Ed25519 verifications per second on {@code threads} threads, for comparison. */
+  private static double verifyRate(int threads, int seconds) throws InterruptedException {
+    Ed25519VerifyBench b = new Ed25519VerifyBench();
+    b.setUp();
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Thread> ts = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < end) {
+                  b.verify();
+                  done.incrementAndGet();
+                }
+              });
+      ts.add(th);
+      th.start();
+    }
+    for (Thread t : ts) {
+      t.join();
+    }
+    return done.get() / (double) seconds;
   }
 }
