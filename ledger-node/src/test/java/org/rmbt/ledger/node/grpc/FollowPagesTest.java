@@ -28,7 +28,7 @@ class FollowPagesTest {
         stub.append(TestNode.append(i));
       }
       List<ByteString> expected = new ArrayList<>();
-      stub.getEntries(GetEntriesRequest.newBuilder().setFromIndex(0).setCount(n).build())
+      stub.getEntries(GetEntriesRequest.newBuilder().setFrom(0).setCount(n).build())
           .forEachRemaining((Entry e) -> expected.add(e.getEntry()));
       int limit = 2 * expected.get(0).size() + 100; // two entries a page, not three
 
