@@ -68,6 +68,7 @@ public final class BenchMain {
     for (int batch : BATCHES) {
       signedAppends(batch, verifyRate);
     }
+    CatchUpBench.row(table, work, count(100_000), threads, verifyRate);
     for (int batch : BATCHES) {
       unsignedAppends(batch);
     }

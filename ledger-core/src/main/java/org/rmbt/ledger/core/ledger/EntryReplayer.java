@@ -2,13 +2,10 @@ package org.rmbt.ledger.core.ledger;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.rmbt.ledger.core.hash.Hash;
-import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.Integration;
@@ -35,60 +32,34 @@ final class EntryReplayer {
   }
 
   /**
-   * Checks and durably appends {@code entries} after {@code state}, handing each durable state to
-   * {@code durable}. On a bad entry, the good ones before it are appended (they are valid) and the
-   * fork is thrown.
+   * Makes the ordered checks of {@code entries} (already {@link CheckedEntry checked}) after {@code
+   * state} and appends them durably in one synced write, handing each durable state to {@code
+   * durable}. On a bad entry, the good ones before it are appended (they are valid) and the fork is
+   * thrown.
    */
-  void replay(LogState state, List<byte[]> entries, Consumer<LogState> durable)
+  void replay(LogState state, List<CheckedEntry> entries, Consumer<LogState> durable)
       throws ForkDetectedException {
-    List<LedgerEntry> decoded = decode(state.size(), entries);
-    List<Exception> sigFailures = verifyInParallel(decoded);
     Batch batch = new Batch(state, durable);
     for (int i = 0; i < entries.size(); i++) {
       long index = state.size() + i;
+      CheckedEntry e = entries.get(i);
       try {
-        if (sigFailures.get(i) != null) {
-          // A key registered earlier in this chunk is unknown to the committed state the
-          // parallel check used: commit what came before, then check this one again.
-          batch = batch.flush();
-          policy.verifySignatures(decoded.get(i).getEnvelope());
+        if (e.malformed() != null) {
+          throw new MalformedException("entry", e.malformed());
         }
-        batch.add(index, decoded.get(i), entries.get(i));
-      } catch (MalformedException | VerificationException e) {
+        if (!e.signaturesVerified()) {
+          // A key registered after the committed state the check used (e.g. earlier in this
+          // page) was unknown to it: commit what came before, then check this one again.
+          batch = batch.flush();
+          policy.verifySignatures(e.decoded().getEnvelope());
+        }
+        batch.add(index, e);
+      } catch (MalformedException | VerificationException x) {
         batch.flush();
-        throw fork(index, entries.get(i), e.getMessage());
+        throw fork(index, e.bytes(), x.getMessage());
       }
     }
     batch.flush();
-  }
-
-  private static List<LedgerEntry> decode(long first, List<byte[]> entries)
-      throws ForkDetectedException {
-    List<LedgerEntry> out = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      try {
-        out.add(EntryCodec.decodeEntry(entries.get(i)));
-      } catch (MalformedException e) {
-        throw fork(first + i, entries.get(i), "does not decode: " + e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  /** Signature checks are the cost of catch-up, and need no log order: use every core. */
-  private List<Exception> verifyInParallel(List<LedgerEntry> entries) {
-    Exception[] failures = new Exception[entries.size()];
-    IntStream.range(0, entries.size())
-        .parallel()
-        .forEach(
-            i -> {
-              try {
-                policy.verifySignatures(entries.get(i).getEnvelope());
-              } catch (MalformedException | VerificationException e) {
-                failures[i] = e;
-              }
-            });
-    return Arrays.asList(failures);
   }
 
   private static ForkDetectedException fork(long index, byte[] entry, String reason) {
@@ -115,8 +86,8 @@ final class EntryReplayer {
       this.pending = new ReplayedEntries(state.size());
     }
 
-    void add(long index, LedgerEntry entry, byte[] bytes)
-        throws MalformedException, VerificationException {
+    void add(long index, CheckedEntry checked) throws MalformedException, VerificationException {
+      LedgerEntry entry = checked.decoded();
       if (entry.getIndex() != index) {
         throw new VerificationException("says index " + entry.getIndex());
       }
@@ -129,9 +100,9 @@ final class EntryReplayer {
         throw new VerificationException(
             "has subject links " + entry.getSubjectLinksList() + ", want " + links);
       }
-      prev = Hashing.leaf(bytes);
+      prev = checked.leafHash();
       staging.applied(index, prev);
-      pending.add(bytes, prev, Hashing.sha256(entry.getEnvelope().toByteArray()), subjects);
+      pending.add(checked.bytes(), prev, checked.envelopeHash(), subjects);
     }
 
     /** For each subject, the leaf hash of the previous entry about it, as the primary links. */

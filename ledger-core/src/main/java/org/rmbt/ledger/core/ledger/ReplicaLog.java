@@ -30,6 +30,7 @@ public final class ReplicaLog implements AutoCloseable {
   private final LogStore store;
   private final String origin;
   private final VerifierKey logKey;
+  private final EntryPolicy policy;
   private final EntryReplayer replayer;
   private final LedgerView view;
   private volatile LogState state;
@@ -39,6 +40,7 @@ public final class ReplicaLog implements AutoCloseable {
     this.store = store;
     this.origin = origin;
     this.logKey = logKey;
+    this.policy = policy;
     this.replayer = new EntryReplayer(store, policy);
     this.state = state;
     this.view = new LedgerView(store, origin, logKey, () -> this.state);
@@ -85,12 +87,37 @@ public final class ReplicaLog implements AutoCloseable {
   }
 
   /**
-   * Checks {@code entries} (the next ones after {@link #size()}) and appends them durably.
+   * Checks {@code entries} (the next ones after {@link #size()}) and appends them durably: {@link
+   * #check} on every core, then {@link #appendChecked}.
    *
    * @throws ForkDetectedException {@link ForkDetectedException.Kind#BAD_ENTRY}; the good entries
    *     before the bad one are kept
    */
   public void append(List<byte[]> entries) throws ForkDetectedException {
+    appendChecked(entries.parallelStream().map(this::check).toList());
+  }
+
+  /**
+   * The checks of one received entry that need no log order: strict decoding, envelope signatures
+   * against the keys known now, leaf and envelope hashes. Safe on any thread, at the same time as
+   * {@link #appendChecked}: a follower checks later pages on every core while it writes earlier
+   * ones. A signature that fails here (its key may be registered by an entry not yet written) is
+   * checked again in order by {@link #appendChecked}.
+   */
+  public CheckedEntry check(byte[] entry) {
+    return CheckedEntry.check(entry, policy);
+  }
+
+  /**
+   * Makes the ordered checks of {@code entries} (the next ones after {@link #size()}): index, hash
+   * chain, admission by the policy at each entry's index and time (signer authority, record rules),
+   * subject links; then appends their exact bytes in one synced write (more only when a signature
+   * must be checked again after a registration), before {@link #size()} moves.
+   *
+   * @throws ForkDetectedException {@link ForkDetectedException.Kind#BAD_ENTRY}; the good entries
+   *     before the bad one are kept
+   */
+  public void appendChecked(List<CheckedEntry> entries) throws ForkDetectedException {
     replayer.replay(state, entries, s -> state = s);
   }
 

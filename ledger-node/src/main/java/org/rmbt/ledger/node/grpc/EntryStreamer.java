@@ -1,5 +1,6 @@
 package org.rmbt.ledger.node.grpc;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
@@ -10,8 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.proto.Entry;
+import org.rmbt.ledger.proto.EntryPage;
 import org.rmbt.ledger.proto.FollowResponse;
 
 /**
@@ -23,6 +26,11 @@ import org.rmbt.ledger.proto.FollowResponse;
 final class EntryStreamer {
   /** Entries per read; with envelopes of at most ~1 MiB this bounds a stream's buffer. */
   static final int PAGE = 16;
+
+  /** Upper bounds on protobuf framing: an entry's tag and length, a page's index and wrapping. */
+  private static final int ENTRY_OVERHEAD = 6;
+
+  private static final int PAGE_OVERHEAD = 32;
 
   private final LedgerView view;
   private final Cosignatures cosignatures;
@@ -46,9 +54,13 @@ final class EntryStreamer {
     start(new RangePump(from, end, out), out);
   }
 
-  /** Streams from {@code from} on, without end (the caller checked {@code from <= size}). */
-  void follow(long from, ServerCallStreamObserver<FollowResponse> out) {
-    start(new FollowPump(from, out), out);
+  /**
+   * Streams from {@code from} on, without end (the caller checked {@code from <= size}): entries
+   * one per message if {@code pageBytes} is 0, else in pages of at most that many encoded bytes (at
+   * least one entry each).
+   */
+  void follow(long from, int pageBytes, ServerCallStreamObserver<FollowResponse> out) {
+    start(new FollowPump(from, pageBytes, out), out);
   }
 
   /** Open Follow streams (for the metrics). */
@@ -171,16 +183,23 @@ final class EntryStreamer {
     private long next;
     private long sentCheckpointSize = -1;
 
-    FollowPump(long from, ServerCallStreamObserver<FollowResponse> out) {
+    private final int pageBytes;
+
+    FollowPump(long from, int pageBytes, ServerCallStreamObserver<FollowResponse> out) {
       super(out);
       this.out = out;
       this.next = from;
+      this.pageBytes = pageBytes;
     }
 
     @Override
     Step step() throws Exception {
       SignedCheckpoint cp = view.latestCheckpoint();
       long size = cp.checkpoint().size();
+      if (next < size && pageBytes > 0) {
+        out.onNext(FollowResponse.newBuilder().setPage(page(size)).build());
+        return Step.MORE;
+      }
       if (next < size) {
         int n = (int) Math.min(PAGE, size - next);
         for (byte[] e : view.entries(next, n)) {
@@ -196,6 +215,27 @@ final class EntryStreamer {
         return Step.MORE;
       }
       return Step.IDLE;
+    }
+
+    /**
+     * Entries from {@code next} while they fit in {@code pageBytes}, read {@link #PAGE} at a time:
+     * the node holds at most one page and one read. The last read's entries past the page are read
+     * again for the next one.
+     */
+    private EntryPage page(long size) throws MalformedException {
+      EntryPage.Builder page = EntryPage.newBuilder().setFirstIndex(next);
+      long bytes = PAGE_OVERHEAD;
+      while (next < size) {
+        for (byte[] e : view.entries(next, (int) Math.min(PAGE, size - next))) {
+          bytes += ENTRY_OVERHEAD + e.length;
+          if (bytes > pageBytes && page.getEntriesCount() > 0) {
+            return page.build();
+          }
+          page.addEntries(ByteString.copyFrom(e));
+          next++;
+        }
+      }
+      return page.build();
     }
   }
 }

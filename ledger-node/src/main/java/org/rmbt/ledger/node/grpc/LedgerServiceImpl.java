@@ -202,7 +202,10 @@ public final class LedgerServiceImpl extends LedgerServiceGrpc.LedgerServiceImpl
                   "from_index", "must be in [0, " + size + "] (the log's size), got " + from)));
       return;
     }
-    streamer.follow(from, (ServerCallStreamObserver<FollowResponse>) out);
+    // Pages no larger than this node's own message size limit, whatever the client asks for.
+    long asked = Integer.toUnsignedLong(request.getMaxPageBytes());
+    int pageBytes = (int) Math.min(asked, limits.maxInboundMessageBytes());
+    streamer.follow(from, pageBytes, (ServerCallStreamObserver<FollowResponse>) out);
   }
 
   @Override

@@ -5,10 +5,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,28 +19,35 @@ import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
+import org.rmbt.ledger.core.ledger.CheckedEntry;
 import org.rmbt.ledger.core.ledger.ForkDetectedException;
 import org.rmbt.ledger.core.ledger.ReplicaLog;
 import org.rmbt.ledger.proto.AddCosignatureRequest;
-import org.rmbt.ledger.proto.FollowRequest;
-import org.rmbt.ledger.proto.FollowResponse;
 import org.rmbt.ledger.proto.GetCheckpointRequest;
 import org.rmbt.ledger.proto.LedgerServiceGrpc;
 
 /**
- * Follows the primary: entries go through {@link ReplicaLog#append} in chunks, each checkpoint
- * through {@link ReplicaLog#accept}; an accepted one is cosigned and the cosignature sent back. On
- * a fork it writes the evidence and stops for good; on anything else it reconnects after a backoff
- * and resumes from its own durable size.
+ * Follows the primary: pages of entries are fetched and checked ahead on every core ({@link
+ * FollowStream}), then go through {@link ReplicaLog#appendChecked} one synced write per page, in
+ * order; each checkpoint through {@link ReplicaLog#accept}; an accepted one is cosigned and the
+ * cosignature sent back. On a fork it writes the evidence and stops for good; on anything else it
+ * reconnects after a backoff and resumes from its own durable size.
  */
 final class Follower implements Runnable {
   private static final System.Logger LOG = System.getLogger(Follower.class.getName());
-  static final int CHUNK = 2048;
+
+  /** Pages a little under the inbound message limit, so framing never pushes one over. */
+  private static final int PAGE_SLACK = 4096;
+
+  /** Signature checks are the cost of catch-up and need no log order: one thread per core. */
+  private static final int CHECKERS = Runtime.getRuntime().availableProcessors();
 
   private final ReplicaLog log;
   private final VerifierKey logKey;
   private final Optional<Cosigner> witness;
   private final ManagedChannel channel;
+  private final ExecutorService checkers;
+  private final int pageBytes;
   private final ForkEvidenceStore evidence;
   private final Backoff backoff;
   private final LongSupplier clockMillis;
@@ -57,7 +65,8 @@ final class Follower implements Runnable {
       ForkEvidenceStore evidence,
       Backoff backoff,
       LongSupplier clockMillis,
-      boolean frozen) {
+      boolean frozen,
+      int maxInboundMessageBytes) {
     this.log = log;
     this.logKey = logKey;
     this.witness = witness;
@@ -66,10 +75,26 @@ final class Follower implements Runnable {
     this.backoff = backoff;
     this.clockMillis = clockMillis;
     this.frozen = frozen;
+    this.pageBytes = Math.max(1, maxInboundMessageBytes - PAGE_SLACK);
+    this.checkers = Executors.newFixedThreadPool(CHECKERS, Follower::checkerThread);
+  }
+
+  private static Thread checkerThread(Runnable r) {
+    Thread t = new Thread(r, "rmbt-replica-check");
+    t.setDaemon(true);
+    return t;
   }
 
   @Override
   public void run() {
+    try {
+      follow();
+    } finally {
+      checkers.shutdownNow();
+    }
+  }
+
+  private void follow() {
     while (!stopped && !frozen) {
       try {
         followOnce();
@@ -95,10 +120,8 @@ final class Follower implements Runnable {
     Context previous = ctx.attach();
     try {
       LedgerServiceGrpc.LedgerServiceBlockingStub stub = LedgerServiceGrpc.newBlockingStub(channel);
-      Iterator<FollowResponse> stream;
       try {
-        stream = stub.follow(FollowRequest.newBuilder().setFromIndex(log.size()).build());
-        consume(stream, stub);
+        consume(stub);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
           // The primary is smaller than what this replica holds: ask for its signed claim.
@@ -114,32 +137,64 @@ final class Follower implements Runnable {
     }
   }
 
-  private void consume(
-      Iterator<FollowResponse> stream, LedgerServiceGrpc.LedgerServiceBlockingStub stub)
+  /**
+   * Writes what the stream fetched, in order: each page's ordered checks and one synced write, and
+   * each checkpoint accepted (durably) before it is cosigned. Later pages are being fetched and
+   * checked meanwhile.
+   */
+  private void consume(LedgerServiceGrpc.LedgerServiceBlockingStub stub)
       throws ForkDetectedException, MalformedException, VerificationException {
-    List<byte[]> chunk = new ArrayList<>(CHUNK);
-    while (stream.hasNext()) {
-      FollowResponse r = stream.next();
-      if (r.hasEntry()) {
-        chunk.add(r.getEntry().getEntry().toByteArray());
-        if (chunk.size() >= CHUNK) {
-          flush(chunk);
+    // The call's own context: ending it stops the fetching thread, and leaves the follower's
+    // context usable (the INVALID_ARGUMENT path asks for the primary's checkpoint after it).
+    Context.CancellableContext ctx = Context.current().withCancellation();
+    FollowStream stream = FollowStream.start(log, checkers, stub, ctx, pageBytes);
+    try {
+      while (true) {
+        Fetched f = stream.next();
+        if (f instanceof Fetched.Entries e) {
+          log.appendChecked(checked(e));
+          progress.replayed(e.count(), log.size());
+        } else if (f instanceof Fetched.Checkpoint c) {
+          checkpoint(c.note(), stub);
+          backoff.reset();
+        } else if (f instanceof Fetched.End end) {
+          rethrow(end);
+          return;
         }
-      } else if (r.hasCheckpoint()) {
-        flush(chunk);
-        checkpoint(r.getCheckpoint().getNote().toByteArray(), stub);
-        backoff.reset();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopped
+    } finally {
+      ctx.cancel(null);
+      closeQuietly(stream);
     }
   }
 
-  private void flush(List<byte[]> chunk) throws ForkDetectedException {
-    if (chunk.isEmpty()) {
+  private static List<CheckedEntry> checked(Fetched.Entries e) {
+    try {
+      return e.checked().join();
+    } catch (CompletionException x) {
+      throw x.getCause() instanceof RuntimeException r ? r : x;
+    }
+  }
+
+  private static void rethrow(Fetched.End end) throws MalformedException {
+    if (end.error().isEmpty()) {
       return;
     }
-    log.append(chunk);
-    progress.replayed(chunk.size(), log.size());
-    chunk.clear();
+    Exception e = end.error().get();
+    if (e instanceof MalformedException m) {
+      throw m;
+    }
+    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+  }
+
+  private static void closeQuietly(FollowStream stream) {
+    try {
+      stream.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Accepts the checkpoint (durably), then and only then cosigns it. */

@@ -76,7 +76,8 @@ public final class ReplicaNode implements AutoCloseable {
             evidence,
             new Backoff(replica.backoffMin(), replica.backoffMax(), ThreadLocalRandom.current()),
             System::currentTimeMillis,
-            evidence.read().isPresent());
+            evidence.read().isPresent(),
+            config.limits().maxInboundMessageBytes());
     LedgerServer server;
     try {
       server =
