@@ -27,8 +27,8 @@ public final class BenchMain {
 
   /**
    * Signed envelopes arrive at the callers' verify rate, so with no wait a batch holds what came
-   * during the previous write (~10-30 here), and each batch's fixed cost (a synced write costs ~0.3 ms
-   * of CPU on this VM, plus a checkpoint signature) is paid 30 times as often as at 1000. The
+   * during the previous write (~10-30 here), and each batch's fixed cost (a synced write costs ~0.3
+   * ms of CPU on this VM, plus a checkpoint signature) is paid 30 times as often as at 1000. The
    * node's {@code ledger.max_batch_delay_millis}.
    */
   private static final long SIGNED_BATCH_DELAY_MS = 20;
