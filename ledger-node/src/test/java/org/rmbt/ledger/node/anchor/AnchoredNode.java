@@ -3,8 +3,6 @@ package org.rmbt.ledger.node.anchor;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.ledger.CompliancePolicy;
 import org.rmbt.ledger.core.record.SampleData;
 import org.rmbt.ledger.node.anchor.contract.LedgerAnchorRegistry;
-import org.rmbt.ledger.node.cli.Rmbt;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.NodeConfigCodec;
 import org.rmbt.ledger.node.grpc.LedgerServer;
@@ -169,25 +166,6 @@ final class AnchoredNode implements AutoCloseable {
 
   String logKey() {
     return "@" + dir.resolve("log.pub");
-  }
-
-  /** What an rmbt command printed and returned. */
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run rmbt(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Rmbt.run(args);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.verify.ProofBundle;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
 import org.rmbt.ledger.node.cli.Rmbt;
+import org.rmbt.ledger.node.cli.RmbtRun;
 
 /**
  * Issue 7: a bundle's anchor carries the anchored checkpoint note, and {@code rmbt verify --rpc}
@@ -38,26 +39,26 @@ class AnchoredNoteTest {
           .isEqualTo(1);
       Path file = dir.resolve("bundle.json");
       Files.writeString(file, ProofBundleCodec.encode(bundle));
-      AnchoredNode.Run ok = verify(node, file, "--rpc", chain.rpcUrl());
+      RmbtRun.Result ok = verify(node, file, "--rpc", chain.rpcUrl());
       assertThat(ok.code()).as(ok.err()).isEqualTo(Rmbt.OK);
       assertThat(ok.out()).contains("1 anchors verified on chain");
 
       String otherRoot = new Hash(Registries.bytes32(9)).base64();
       String altered = note.replace(a.root().base64(), otherRoot);
       assertThat(altered).isNotEqualTo(note);
-      AnchoredNode.Run forged = verifyWithNote(node, dir, bundle, a, altered, chain);
+      RmbtRun.Result forged = verifyWithNote(node, dir, bundle, a, altered, chain);
       assertThat(forged.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(forged.err()).contains("anchors[0]").contains("anchors.checkpoint");
 
-      AnchoredNode.Run swapped = verifyWithNote(node, dir, bundle, a, bundle.checkpoint(), chain);
+      RmbtRun.Result swapped = verifyWithNote(node, dir, bundle, a, bundle.checkpoint(), chain);
       assertThat(swapped.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(swapped.err()).contains("its checkpoint note is of size 9");
 
       // A model's provenance bundle from the node carries the anchor too, and it verifies.
       node.appendSampleThrough("model acme-assist@1.0.0");
       Path provenance = dir.resolve("provenance.json");
-      AnchoredNode.Run fetched =
-          AnchoredNode.rmbt(
+      RmbtRun.Result fetched =
+          RmbtRun.run(
               "bundle",
               "--model",
               "acme-assist",
@@ -69,7 +70,7 @@ class AnchoredNoteTest {
       ProofBundle p = ProofBundleCodec.decode(Files.readString(provenance));
       assertThat(p.anchors()).hasSize(1);
       assertThat(p.anchors().get(0).checkpoint()).contains(note);
-      AnchoredNode.Run checked = verify(node, provenance, "--rpc", chain.rpcUrl());
+      RmbtRun.Result checked = verify(node, provenance, "--rpc", chain.rpcUrl());
       assertThat(checked.code()).as(checked.err()).isEqualTo(Rmbt.OK);
       assertThat(checked.out()).contains("1 anchors verified on chain");
     }
@@ -92,7 +93,7 @@ class AnchoredNoteTest {
       ProofBundle bundle = awaitAnchoredBundle(node, 8);
       Path file = dir.resolve("bundle.json");
       Files.writeString(file, ProofBundleCodec.encode(bundle));
-      AnchoredNode.Run r = verify(node, file, "--rpc", chain.rpcUrl());
+      RmbtRun.Result r = verify(node, file, "--rpc", chain.rpcUrl());
       assertThat(r.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(r.err())
           .contains("anchors[0] (chain " + chain.chainId() + ")")
@@ -101,7 +102,7 @@ class AnchoredNoteTest {
     }
   }
 
-  private static AnchoredNode.Run verifyWithNote(
+  private static RmbtRun.Result verifyWithNote(
       AnchoredNode node,
       Path dir,
       ProofBundle bundle,

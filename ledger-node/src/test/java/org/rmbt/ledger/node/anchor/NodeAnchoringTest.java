@@ -13,6 +13,7 @@ import org.rmbt.ledger.core.record.RecordCodec;
 import org.rmbt.ledger.core.verify.ProofBundle;
 import org.rmbt.ledger.core.verify.ProofBundleCodec;
 import org.rmbt.ledger.node.cli.Rmbt;
+import org.rmbt.ledger.node.cli.RmbtRun;
 import org.rmbt.ledger.proto.AnchorReceipt;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
@@ -49,15 +50,15 @@ class NodeAnchoringTest {
 
       Path file = dir.resolve("bundle.json");
       Files.writeString(file, ProofBundleCodec.encode(bundle));
-      AnchoredNode.Run offline = verify(node, file);
+      RmbtRun.Result offline = verify(node, file);
       assertThat(offline.code()).isEqualTo(Rmbt.OK);
       assertThat(offline.out()).contains("1 anchors not checked (offline)");
       for (String rpc : List.of(chain.rpcUrl(), CHAIN + "=" + chain.rpcUrl())) {
-        AnchoredNode.Run ok = verify(node, file, "--rpc", rpc);
+        RmbtRun.Result ok = verify(node, file, "--rpc", rpc);
         assertThat(ok.code()).as(ok.err()).isEqualTo(Rmbt.OK);
         assertThat(ok.out()).contains("1 anchors verified on chain");
       }
-      AnchoredNode.Run other = verify(node, file, "--rpc", "1=" + chain.rpcUrl());
+      RmbtRun.Result other = verify(node, file, "--rpc", "1=" + chain.rpcUrl());
       assertThat(other.out()).contains("0 anchors verified on chain, 1 not checked");
     }
   }
@@ -77,7 +78,7 @@ class NodeAnchoringTest {
                   a.chainId(), a.registry(), a.txHash(), a.blockNumber(), a.treeSize(), other));
       Path file = dir.resolve("altered.json");
       Files.writeString(file, ProofBundleCodec.encode(altered));
-      AnchoredNode.Run r = verify(node, file, "--rpc", chain.rpcUrl());
+      RmbtRun.Result r = verify(node, file, "--rpc", chain.rpcUrl());
       assertThat(r.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(r.err())
           .contains("anchors[0] (chain " + chain.chainId() + ")")
@@ -85,7 +86,7 @@ class NodeAnchoringTest {
           .contains("but the log signed root " + a.root().base64());
       // Without the consistency proof from the anchored checkpoint, the anchor is unproven.
       Files.writeString(file, ProofBundleCodec.encode(withConsistency(bundle, List.of())));
-      AnchoredNode.Run missing = verify(node, file, "--rpc", chain.rpcUrl());
+      RmbtRun.Result missing = verify(node, file, "--rpc", chain.rpcUrl());
       assertThat(missing.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
       assertThat(missing.err()).contains("no consistency proof from the anchored checkpoint");
     }
@@ -156,11 +157,11 @@ class NodeAnchoringTest {
     return chain.web3j().ethGetLogs(f).send().getLogs().size();
   }
 
-  static AnchoredNode.Run verify(AnchoredNode node, Path file, String... more) {
+  static RmbtRun.Result verify(AnchoredNode node, Path file, String... more) {
     List<String> args =
         new java.util.ArrayList<>(List.of("verify", file.toString(), "--log-key", node.logKey()));
     args.addAll(List.of(more));
-    return AnchoredNode.rmbt(args.toArray(String[]::new));
+    return RmbtRun.run(args.toArray(String[]::new));
   }
 
   /** Polls `rmbt bundle` for entry 0 and the receipt entry until the anchor is in the log. */
@@ -168,8 +169,8 @@ class NodeAnchoringTest {
     Path out = node.dir.resolve("fetched.json");
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
-      AnchoredNode.Run r =
-          AnchoredNode.rmbt(
+      RmbtRun.Result r =
+          RmbtRun.run(
               "bundle",
               "--index",
               "0",
@@ -192,8 +193,8 @@ class NodeAnchoringTest {
 
   private static ProofBundle bundle(AnchoredNode node, long index) throws Exception {
     Path out = node.dir.resolve("one.json");
-    AnchoredNode.Run r =
-        AnchoredNode.rmbt(
+    RmbtRun.Result r =
+        RmbtRun.run(
             "bundle",
             "--index",
             Long.toString(index),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmbt.ledger.node.anchor.contract.LedgerAnchorRegistry;
 import org.rmbt.ledger.node.cli.Rmbt;
+import org.rmbt.ledger.node.cli.RmbtRun;
 
 /**
  * Issue 7: {@code rmbt registry deploy} and {@code rmbt registry register} on a real anvil chain
@@ -20,9 +21,8 @@ class RegistryCommandTest {
   void deployAndRegisterSetUpARegistryTheNodeAnchorsTo(@TempDir Path dir) throws Exception {
     try (AnvilChain chain = AnvilChain.start(CHAIN)) {
       Path owner = hexKey(dir, "owner.hex", AnvilChain.OWNER.getEcKeyPair().getPrivateKey());
-      AnchoredNode.Run deployed =
-          AnchoredNode.rmbt(
-              "registry", "deploy", "--rpc", chain.rpcUrl(), "--key", owner.toString());
+      RmbtRun.Result deployed =
+          RmbtRun.run("registry", "deploy", "--rpc", chain.rpcUrl(), "--key", owner.toString());
       assertThat(deployed.code()).as(deployed.err()).isEqualTo(Rmbt.OK);
       assertThat(deployed.out()).startsWith("registry 0x").contains("on chain " + CHAIN);
       String registry = deployed.out().split(" ")[1];
@@ -43,14 +43,14 @@ class RegistryCommandTest {
         "--submitter",
         AnvilChain.SUBMITTER.getAddress()
       };
-      AnchoredNode.Run ok = AnchoredNode.rmbt(register);
+      RmbtRun.Result ok = RmbtRun.run(register);
       assertThat(ok.code()).as(ok.err()).isEqualTo(Rmbt.OK);
       byte[] logId = AnchorService.logId(AnchoredNode.LOG_KEY.privateKey().publicKey()).bytes();
       LedgerAnchorRegistry onChain = Registries.as(chain, registry, AnvilChain.OUTSIDER);
       assertThat(onChain.isRegistered(logId).send()).isTrue();
       assertThat(onChain.isSubmitter(logId, AnvilChain.SUBMITTER.getAddress()).send()).isTrue();
 
-      AnchoredNode.Run again = AnchoredNode.rmbt(register);
+      RmbtRun.Result again = RmbtRun.run(register);
       assertThat(again.code()).isEqualTo(Rmbt.BAD_INPUT);
       assertThat(again.err()).contains("registry").contains("LogAlreadyRegistered");
 
@@ -58,7 +58,7 @@ class RegistryCommandTest {
           hexKey(dir, "outsider.hex", AnvilChain.OUTSIDER.getEcKeyPair().getPrivateKey());
       String[] notOwner = register.clone();
       notOwner[5] = outsider.toString();
-      AnchoredNode.Run refused = AnchoredNode.rmbt(notOwner);
+      RmbtRun.Result refused = RmbtRun.run(notOwner);
       assertThat(refused.code()).isEqualTo(Rmbt.BAD_INPUT);
       assertThat(refused.err()).contains("NotOwner");
 
@@ -78,13 +78,12 @@ class RegistryCommandTest {
   void badInputIsExitTwoNamingTheOptionAndNoChainIsExitThree(@TempDir Path dir) throws Exception {
     Path owner = hexKey(dir, "owner.hex", AnvilChain.OWNER.getEcKeyPair().getPrivateKey());
     Path junk = Files.writeString(dir.resolve("junk.hex"), "not hex\n");
-    AnchoredNode.Run badKey =
-        AnchoredNode.rmbt(
-            "registry", "deploy", "--rpc", "http://127.0.0.1:9", "--key", junk.toString());
+    RmbtRun.Result badKey =
+        RmbtRun.run("registry", "deploy", "--rpc", "http://127.0.0.1:9", "--key", junk.toString());
     assertThat(badKey.code()).isEqualTo(Rmbt.BAD_INPUT);
     assertThat(badKey.err()).contains("--key");
-    AnchoredNode.Run badSubmitter =
-        AnchoredNode.rmbt(
+    RmbtRun.Result badSubmitter =
+        RmbtRun.run(
             "registry",
             "register",
             "--rpc",
@@ -99,11 +98,10 @@ class RegistryCommandTest {
             "0x1234");
     assertThat(badSubmitter.code()).isEqualTo(Rmbt.BAD_INPUT);
     assertThat(badSubmitter.err()).contains("--submitter").contains("0x1234");
-    AnchoredNode.Run noChain =
-        AnchoredNode.rmbt(
-            "registry", "deploy", "--rpc", "http://127.0.0.1:9", "--key", owner.toString());
+    RmbtRun.Result noChain =
+        RmbtRun.run("registry", "deploy", "--rpc", "http://127.0.0.1:9", "--key", owner.toString());
     assertThat(noChain.code()).isEqualTo(Rmbt.FAULT);
-    AnchoredNode.Run usage = AnchoredNode.rmbt("registry");
+    RmbtRun.Result usage = RmbtRun.run("registry");
     assertThat(usage.code()).isEqualTo(Rmbt.BAD_INPUT);
   }
 

@@ -2,8 +2,6 @@ package org.rmbt.ledger.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +17,6 @@ import org.rmbt.ledger.node.grpc.LedgerServer;
  */
 final class CliNode implements AutoCloseable {
   static final String ORIGIN = "cli.rmbt.example/log";
-
-  /** What a command printed and returned. */
-  record Result(int code, String out, String err) {
-    List<String> lines() {
-      return out.lines().toList();
-    }
-  }
 
   final Path dir;
   final Path keys;
@@ -45,9 +36,11 @@ final class CliNode implements AutoCloseable {
       throws Exception {
     Path keys = dir.resolve("keys");
     if (!Files.exists(keys)) {
-      assertThat(run("keygen", "--name", ORIGIN, "--out", keys.toString()).code()).isZero();
-      assertThat(run("keygen", "--name", "submitter", "--out", keys.toString()).code()).isZero();
-      assertThat(run("keygen", "--name", "stranger", "--out", keys.toString()).code()).isZero();
+      assertThat(RmbtRun.run("keygen", "--name", ORIGIN, "--out", keys.toString()).code()).isZero();
+      assertThat(RmbtRun.run("keygen", "--name", "submitter", "--out", keys.toString()).code())
+          .isZero();
+      assertThat(RmbtRun.run("keygen", "--name", "stranger", "--out", keys.toString()).code())
+          .isZero();
     }
     VerifierKey submitter =
         VerifierKey.parse(Files.readString(keys.resolve("submitter.pub")).strip());
@@ -69,11 +62,11 @@ final class CliNode implements AutoCloseable {
   }
 
   /** Runs {@code rmbt ARGS --node <this node>}. */
-  Result client(String... args) {
+  RmbtRun.Result client(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--node");
     all.add(node());
-    return run(all.toArray(String[]::new));
+    return RmbtRun.run(all.toArray(String[]::new));
   }
 
   /** Writes a file holding {@code text} under the test directory. */
@@ -82,23 +75,6 @@ final class CliNode implements AutoCloseable {
     Files.createDirectories(p.getParent());
     Files.writeString(p, text, StandardCharsets.UTF_8);
     return p;
-  }
-
-  static synchronized Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Rmbt.run(args);
-      return new Result(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rmbt.ledger.node.cli.CliNode.Result;
+import org.rmbt.ledger.node.cli.RmbtRun.Result;
 
 /** The client commands against a real node on a loopback port, output captured. */
 class ClientCommandsTest {
@@ -150,7 +150,7 @@ class ClientCommandsTest {
             "--out",
             out.toString());
     assertThat(b.code()).as(b.err()).isZero();
-    Result v = CliNode.run("verify", out.toString(), "--log-key", node.logKey());
+    Result v = RmbtRun.run("verify", out.toString(), "--log-key", node.logKey());
     assertThat(v.code()).as(v.err()).isZero();
     assertThat(v.out()).contains("2 entries included, 1 consistency proofs");
   }
@@ -177,9 +177,9 @@ class ClientCommandsTest {
             node.client("submit", "/no/such/file", "--key", key("submitter"), "--type", TYPE)
                 .code())
         .isEqualTo(Rmbt.BAD_INPUT);
-    assertThat(CliNode.run("checkpoint", "--node", "not-an-address").code())
+    assertThat(RmbtRun.run("checkpoint", "--node", "not-an-address").code())
         .isEqualTo(Rmbt.BAD_INPUT);
-    Result down = CliNode.run("checkpoint", "--node", "127.0.0.1:1", "--deadline-seconds", "5");
+    Result down = RmbtRun.run("checkpoint", "--node", "127.0.0.1:1", "--deadline-seconds", "5");
     assertThat(down.code()).isEqualTo(Rmbt.FAULT);
     assertThat(down.err()).contains("unavailable");
   }

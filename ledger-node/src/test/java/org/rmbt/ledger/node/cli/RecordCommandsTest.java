@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmbt.ledger.core.record.SampleData;
-import org.rmbt.ledger.node.cli.CliNode.Result;
+import org.rmbt.ledger.node.cli.RmbtRun.Result;
 import org.rmbt.ledger.node.config.NodeConfig;
 
 /**
@@ -59,7 +59,7 @@ class RecordCommandsTest {
         node.client("bundle", "--model", SampleData.ASSIST.getModelId(), "--out", out.toString());
     assertThat(b.code()).as(b.err()).isZero();
     assertThat(Files.readString(out)).contains("\"subjects\"").contains("SUSPENDED");
-    Result v = CliNode.run("verify", out.toString(), "--log-key", node.logKey());
+    Result v = RmbtRun.run("verify", out.toString(), "--log-key", node.logKey());
     assertThat(v.code()).as(v.err()).isZero();
     assertThat(v.out()).contains(SampleData.JOINT_CERTIFICATE).contains("SUSPENDED");
   }

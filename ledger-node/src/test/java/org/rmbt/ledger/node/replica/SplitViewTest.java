@@ -5,10 +5,7 @@ import static org.rmbt.ledger.node.replica.ReplicaBench.*;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +24,7 @@ import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.verify.SplitView;
 import org.rmbt.ledger.core.verify.SplitViewCheck;
 import org.rmbt.ledger.node.cli.Rmbt;
+import org.rmbt.ledger.node.cli.RmbtRun;
 import org.rmbt.ledger.node.grpc.LedgerServer;
 import org.rmbt.ledger.proto.AppendRequest;
 import org.rmbt.ledger.proto.GetCheckpointRequest;
@@ -77,9 +75,9 @@ class SplitViewTest {
             Optional.empty());
     assertThat(v.outcome()).isEqualTo(SplitView.Outcome.SPLIT_VIEW);
 
-    Cli r = verifySplit(a, b);
-    assertThat(r.code).as(r.err).isEqualTo(Rmbt.VERIFICATION_FAILED);
-    assertThat(r.err)
+    RmbtRun.Result r = verifySplit(a, b);
+    assertThat(r.code()).as(r.err()).isEqualTo(Rmbt.VERIFICATION_FAILED);
+    assertThat(r.err())
         .contains("split view")
         .contains("two roots for size 10")
         .contains(W1.name())
@@ -88,17 +86,17 @@ class SplitViewTest {
         .contains(v.b().checkpoint().root().base64());
 
     // Each note has one witness: a policy of two refuses them before comparing anything.
-    Cli refused = verifySplit(a, b, "--quorum", "2");
-    assertThat(refused.code).isEqualTo(Rmbt.VERIFICATION_FAILED);
-    assertThat(refused.err).contains("failed: checkpoint A: ").doesNotContain("split view");
-    assertThat(verifySplit(a, b, "--quorum", "3").code).isEqualTo(Rmbt.BAD_INPUT);
+    RmbtRun.Result refused = verifySplit(a, b, "--quorum", "2");
+    assertThat(refused.code()).isEqualTo(Rmbt.VERIFICATION_FAILED);
+    assertThat(refused.err()).contains("failed: checkpoint A: ").doesNotContain("split view");
+    assertThat(verifySplit(a, b, "--quorum", "3").code()).isEqualTo(Rmbt.BAD_INPUT);
 
     // At different sizes the fork shows as a pair no consistency proof resolves.
     append(p2.port(), 300, 2);
     Path b12 = note(p2.port(), 12, W2);
-    Cli u = verifySplit(a, b12, "--from", "127.0.0.1:" + p2.port());
-    assertThat(u.code).as(u.err).isEqualTo(Rmbt.VERIFICATION_FAILED);
-    assertThat(u.err).contains("unresolved").contains("does not verify");
+    RmbtRun.Result u = verifySplit(a, b12, "--from", "127.0.0.1:" + p2.port());
+    assertThat(u.code()).as(u.err()).isEqualTo(Rmbt.VERIFICATION_FAILED);
+    assertThat(u.err()).contains("unresolved").contains("does not verify");
   }
 
   @Test
@@ -111,16 +109,16 @@ class SplitViewTest {
     append(p.port(), 10, 5);
     Path b = note(p.port(), 15, W1, W2);
 
-    Cli noProof = verifySplit(a, b, "--quorum", "2");
-    assertThat(noProof.code).as(noProof.err).isEqualTo(Rmbt.VERIFICATION_FAILED);
-    assertThat(noProof.err).contains("unresolved").contains("consistency proof from 10 to 15");
+    RmbtRun.Result noProof = verifySplit(a, b, "--quorum", "2");
+    assertThat(noProof.code()).as(noProof.err()).isEqualTo(Rmbt.VERIFICATION_FAILED);
+    assertThat(noProof.err()).contains("unresolved").contains("consistency proof from 10 to 15");
 
-    Cli ok = verifySplit(a, b, "--quorum", "2", "--from", "127.0.0.1:" + p.port());
-    assertThat(ok.code).as(ok.err).isEqualTo(Rmbt.OK);
-    assertThat(ok.out).startsWith("consistent: size 10 is a prefix of size 15");
+    RmbtRun.Result ok = verifySplit(a, b, "--quorum", "2", "--from", "127.0.0.1:" + p.port());
+    assertThat(ok.code()).as(ok.err()).isEqualTo(Rmbt.OK);
+    assertThat(ok.out()).startsWith("consistent: size 10 is a prefix of size 15");
 
-    Cli same = verifySplit(b, b, "--quorum", "2");
-    assertThat(same.code).as(same.err).isEqualTo(Rmbt.OK);
+    RmbtRun.Result same = verifySplit(b, b, "--quorum", "2");
+    assertThat(same.code()).as(same.err()).isEqualTo(Rmbt.OK);
   }
 
   private void replica(String name, int primaryPort, SignerKey w) throws Exception {
@@ -192,31 +190,13 @@ class SplitViewTest {
     }
   }
 
-  private record Cli(int code, String out, String err) {}
-
-  private static Cli verifySplit(Path a, Path b, String... more) {
+  private static RmbtRun.Result verifySplit(Path a, Path b, String... more) {
     List<String> args = new ArrayList<>(List.of("verify-split", a.toString(), b.toString()));
     args.addAll(List.of("--log-key", LOG_KEY.verifierKey().encode()));
     for (VerifierKey w : WITNESSES) {
       args.addAll(List.of("--witness-key", w.encode()));
     }
     args.addAll(List.of(more));
-    return run(args.toArray(String[]::new));
-  }
-
-  private static synchronized Cli run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Rmbt.run(args);
-      return new Cli(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return RmbtRun.run(args.toArray(String[]::new));
   }
 }
