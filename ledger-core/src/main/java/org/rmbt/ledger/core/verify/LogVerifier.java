@@ -1,5 +1,6 @@
 package org.rmbt.ledger.core.verify;
 
+import java.util.ArrayDeque;
 import java.util.function.LongConsumer;
 import org.rmbt.ledger.core.checkpoint.Checkpoint;
 import org.rmbt.ledger.core.hash.Hash;
@@ -17,6 +18,13 @@ import org.rmbt.ledger.proto.LedgerEntry;
  */
 public final class LogVerifier {
   private static final int CHUNK = 4096;
+
+  /**
+   * Chunks being checked while this thread folds one: with one, the cores idled whenever the fold
+   * or a chunk's slowest slice lagged (hash-only, 300,000 entries: 600-690k/s with one, 750-960k/s
+   * with 2-4, quiet machine).
+   */
+  private static final int CHUNKS_AHEAD = 4;
 
   /** How much of each entry is checked besides its leaf hash, chain link and index. */
   public enum Mode {
@@ -52,12 +60,13 @@ public final class LogVerifier {
     RootAccumulator root = new RootAccumulator();
     Hash prev = Hash.ZERO;
     try (ParallelEntryCheck checker = new ParallelEntryCheck(mode)) {
-      ParallelEntryCheck.Chunk next = checker.start(log, 0, chunkAt(0, size));
+      ArrayDeque<ParallelEntryCheck.Chunk> ahead = new ArrayDeque<>();
+      long started = 0;
       for (long from = 0; from < size; from += CHUNK) {
-        ParallelEntryCheck.CheckedEntry[] checked = next.await();
-        if (from + CHUNK < size) {
-          next = checker.start(log, from + CHUNK, chunkAt(from + CHUNK, size));
+        for (; started < size && started < from + CHUNKS_AHEAD * CHUNK; started += CHUNK) {
+          ahead.add(checker.start(log, started, chunkAt(started, size)));
         }
+        ParallelEntryCheck.CheckedEntry[] checked = ahead.remove().await();
         // In index order, so the first bad entry is the one reported, as a serial pass would.
         for (int i = 0; i < checked.length; i++) {
           prev = chainLink(from + i, checked[i], prev);
