@@ -3,7 +3,6 @@ package org.rmbt.ledger.core.ledger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import org.rmbt.ledger.bench.BenchEnvelopes;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
@@ -49,52 +48,49 @@ public final class DurableAppends {
   /** Appends {@code envelopes} (serialized, signed) from {@code threads} callers; entries/s. */
   public static double signed(Ledger ledger, List<byte[]> envelopes, int threads)
       throws InterruptedException {
-    List<List<CompletableFuture<AppendResult>>> futures = new ArrayList<>();
+    InFlight inFlight = new InFlight(QUEUE / 2);
     List<Thread> callers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       List<byte[]> mine =
           envelopes.subList(envelopes.size() * t / threads, envelopes.size() * (t + 1) / threads);
-      List<CompletableFuture<AppendResult>> out = new ArrayList<>(mine.size());
-      futures.add(out);
-      Thread caller = new Thread(() -> appendAll(ledger, mine, out), "bench-caller-" + t);
+      Thread caller = new Thread(() -> appendAll(ledger, mine, inFlight), "bench-caller-" + t);
       callers.add(caller);
       caller.start();
     }
     for (Thread c : callers) {
       c.join();
     }
-    futures.forEach(f -> CompletableFuture.allOf(f.toArray(new CompletableFuture<?>[0])).join());
+    inFlight.awaitAll();
     return rate(envelopes.size(), start);
   }
 
-  private static void appendAll(
-      Ledger ledger, List<byte[]> envelopes, List<CompletableFuture<AppendResult>> out) {
+  private static void appendAll(Ledger ledger, List<byte[]> envelopes, InFlight inFlight) {
     try {
       for (byte[] e : envelopes) {
-        out.add(ledger.append(e));
+        inFlight.acquire();
+        inFlight.track(ledger.append(e));
       }
     } catch (MalformedException | VerificationException e) {
       throw new IllegalStateException("benchmark envelope refused", e);
     }
   }
 
-  /** Pre-validated submissions for envelope numbers {@code [first, first+count)}; entries/s. */
+  /**
+   * Pre-validated submissions for envelope numbers {@code [first, first+count)}, at most {@code
+   * window} in flight; entries/s.
+   */
   public static double unsigned(Ledger ledger, long first, int count, int window) {
     List<Envelope> envs = new ArrayList<>(count);
     List<Hash> hashes = new ArrayList<>(count);
     prepare(first, count, BenchEnvelopes::unsigned, envs, hashes);
+    InFlight inFlight = new InFlight(Math.min(window, QUEUE));
     long start = System.nanoTime();
-    List<CompletableFuture<AppendResult>> inFlight = new ArrayList<>(window);
     for (int i = 0; i < count; i++) {
-      inFlight.add(ledger.enqueue(envs.get(i), hashes.get(i)));
-      if (inFlight.size() == window) {
-        // Bounded memory for the 1M-entry build; the window keeps whole batches queued.
-        CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
-        inFlight.clear();
-      }
+      inFlight.acquire();
+      inFlight.track(ledger.enqueue(envs.get(i), hashes.get(i)));
     }
-    CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
+    inFlight.awaitAll();
     return rate(count, start);
   }
 
