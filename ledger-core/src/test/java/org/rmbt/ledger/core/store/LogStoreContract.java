@@ -64,7 +64,7 @@ public abstract class LogStoreContract extends CosignatureContract {
   }
 
   /** Every entry below {@code size} reads back as written, by index and by both hashes. */
-  static void assertHolds(LogReader reader, long size) {
+  public static void assertHolds(LogReader reader, long size) {
     assertThat(reader.size()).isEqualTo(size);
     List<byte[]> entries = reader.readEntries(0, (int) size);
     long[] indexes = LongStream.range(0, size).toArray();

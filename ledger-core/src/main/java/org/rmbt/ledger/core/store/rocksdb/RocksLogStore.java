@@ -263,6 +263,19 @@ public final class RocksLogStore implements LogStore {
     }
   }
 
+  /**
+   * Compacts the whole store and waits for it: maintenance for a log at rest (before a backup or a
+   * full verification), so that scans do not compete with background compaction for the CPU. Reads
+   * and appends may go on meanwhile.
+   */
+  public void compact() {
+    guarded(
+        () -> {
+          RocksTuning.compactAll(db, handles);
+          return null;
+        });
+  }
+
   /** The cached latest is authoritative: RocksDB's directory lock keeps other processes out. */
   private long latestSize() {
     return latest.map(StoredCheckpoint::size).orElse(-1L);

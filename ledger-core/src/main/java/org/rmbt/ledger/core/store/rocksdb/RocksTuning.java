@@ -191,6 +191,17 @@ final class RocksTuning implements AutoCloseable {
     }
   }
 
+  /** Compacts every family of {@code db} fully; returns when done. */
+  static void compactAll(RocksDB db, List<ColumnFamilyHandle> handles) {
+    try {
+      for (ColumnFamilyHandle h : handles) {
+        db.compactRange(h);
+      }
+    } catch (RocksDBException e) {
+      throw new StoreException("compaction failed: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Closes {@code db} and then these options. Handles before the database, the database before its
    * options: RocksDB's required order.
