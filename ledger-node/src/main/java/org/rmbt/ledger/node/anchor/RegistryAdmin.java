@@ -10,6 +10,7 @@ import org.rmbt.ledger.node.anchor.contract.LedgerAnchorRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -31,11 +32,13 @@ public final class RegistryAdmin implements AutoCloseable {
 
   private static final BigInteger REGISTER_GAS = BigInteger.valueOf(80_000);
   private static final BigInteger PER_SUBMITTER_GAS = BigInteger.valueOf(30_000);
+  private static final BigInteger SET_SUBMITTER_GAS = BigInteger.valueOf(60_000);
   private static final Map<String, String> ERRORS =
       Map.of(
           selector("NotOwner(address)"), "NotOwner: the key is not the registry's owner",
           selector("NoSubmitters()"), "NoSubmitters: at least one submitter is needed",
-          selector("LogAlreadyRegistered(bytes32)"), "LogAlreadyRegistered: the log id is taken");
+          selector("LogAlreadyRegistered(bytes32)"), "LogAlreadyRegistered: the log id is taken",
+          selector("LogNotRegistered(bytes32)"), "LogNotRegistered: register the log first");
 
   /** A deployed registry: its address and the deploying transaction, on chain {@code chainId}. */
   public record Deployed(long chainId, String registry, String txHash, String owner) {}
@@ -80,17 +83,34 @@ public final class RegistryAdmin implements AutoCloseable {
     BigInteger limit =
         REGISTER_GAS.add(PER_SUBMITTER_GAS.multiply(BigInteger.valueOf(submitters.size())));
     LedgerAnchorRegistry r = LedgerAnchorRegistry.load(registry, web3j, txManager, gas(limit));
-    var call = r.registerLog(logId.bytes(), submitters);
+    return send(registry, "registerLog", r.registerLog(logId.bytes(), submitters));
+  }
+
+  /**
+   * Authorises or revokes {@code submitter} for the registered {@code logId}: how a node's chain
+   * key is rotated without registering the log again (which would lose its head). Returns the
+   * transaction hash.
+   */
+  public String setSubmitter(String registry, Hash logId, String submitter, boolean authorised)
+      throws IOException, MalformedException {
+    LedgerAnchorRegistry r =
+        LedgerAnchorRegistry.load(registry, web3j, txManager, gas(SET_SUBMITTER_GAS));
+    return send(registry, "setSubmitter", r.setSubmitter(logId.bytes(), submitter, authorised));
+  }
+
+  /** Dry-runs {@code call} (a refusal names the contract's error), then sends it. */
+  private String send(String registry, String what, RemoteFunctionCall<TransactionReceipt> call)
+      throws IOException, MalformedException {
     dryRun(registry, call.encodeFunctionCall());
     try {
       return call.send().getTransactionHash();
     } catch (TransactionException e) {
       throw new MalformedException(
-          "registry", "the registry refused registerLog: " + e.getMessage());
+          "registry", "the registry refused " + what + ": " + e.getMessage());
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new IOException("registerLog on chain " + chainId + ": " + e, e);
+      throw new IOException(what + " on chain " + chainId + ": " + e, e);
     }
   }
 

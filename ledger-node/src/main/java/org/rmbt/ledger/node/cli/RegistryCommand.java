@@ -17,13 +17,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rmbt registry deploy} and {@code rmbt registry register}: the owner's setup of anchoring
- * on one chain (docs/OPERATORS.md, "Anchoring"). The chain id comes from the endpoint.
+ * {@code rmbt registry deploy}, {@code register} and {@code set-submitter}: the owner's setup of
+ * anchoring on one chain and its key rotation (docs/OPERATORS.md, "Anchoring"). The chain id comes
+ * from the endpoint.
  */
 @Command(
     name = "registry",
     description = "Set up anchoring on a chain: deploy LedgerAnchorRegistry, register a log.",
-    subcommands = {RegistryCommand.Deploy.class, RegistryCommand.Register.class})
+    subcommands = {
+      RegistryCommand.Deploy.class,
+      RegistryCommand.Register.class,
+      RegistryCommand.SetSubmitter.class
+    })
 final class RegistryCommand {
   private static final Pattern KEY_HEX = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
@@ -48,6 +53,23 @@ final class RegistryCommand {
         throw new MalformedException("--key", key + " does not hold 64 hex digits");
       }
       return new RegistryAdmin(rpc, hex);
+    }
+  }
+
+  /** The registry and the log a command acts on. */
+  static final class RegisteredLog {
+    @Option(names = "--registry", required = true, description = "The registry's 0x address.")
+    String registry;
+
+    @Option(
+        names = "--log-key",
+        required = true,
+        description = "The log's verifier key, or @file holding it.")
+    String logKey;
+
+    VerifierKey key() throws IOException, MalformedException {
+      requireAddress("--registry", registry);
+      return KeyFiles.verifierKey(logKey);
     }
   }
 
@@ -91,15 +113,7 @@ final class RegistryCommand {
           "Register a log (id = SHA-256 of its public key) and the accounts that anchor it.")
   static final class Register implements Callable<Integer> {
     @picocli.CommandLine.Mixin Chain chain = new Chain();
-
-    @Option(names = "--registry", required = true, description = "The registry's 0x address.")
-    String registry;
-
-    @Option(
-        names = "--log-key",
-        required = true,
-        description = "The log's verifier key, or @file holding it.")
-    String logKey;
+    @picocli.CommandLine.Mixin RegisteredLog log = new RegisteredLog();
 
     @Option(
         names = "--submitter",
@@ -109,11 +123,11 @@ final class RegistryCommand {
 
     @Override
     public Integer call() throws IOException, MalformedException {
-      requireAddress("--registry", registry);
+      VerifierKey key = log.key();
+      String registry = log.registry;
       for (String s : submitters) {
         requireAddress("--submitter", s);
       }
-      VerifierKey key = KeyFiles.verifierKey(logKey);
       Hash logId = AnchorService.logId(key.publicKey());
       try (RegistryAdmin admin = chain.open()) {
         String tx = admin.register(registry, logId, submitters);
@@ -141,6 +155,49 @@ final class RegistryCommand {
                   + String.join(", ", submitters)
                   + ", tx "
                   + tx);
+        }
+      }
+      return Rmbt.OK;
+    }
+  }
+
+  @Command(
+      name = "set-submitter",
+      description =
+          "Authorise (or with --revoke, revoke) an account that anchors a registered log: how a"
+              + " node's chain key is rotated without losing the log's head.")
+  static final class SetSubmitter implements Callable<Integer> {
+    @picocli.CommandLine.Mixin Chain chain = new Chain();
+    @picocli.CommandLine.Mixin RegisteredLog log = new RegisteredLog();
+
+    @Option(names = "--submitter", required = true, description = "The account (0x address).")
+    String submitter;
+
+    @Option(names = "--revoke", description = "Revoke the account instead of authorising it.")
+    boolean revoke;
+
+    @Override
+    public Integer call() throws IOException, MalformedException {
+      VerifierKey key = log.key();
+      requireAddress("--submitter", submitter);
+      Hash logId = AnchorService.logId(key.publicKey());
+      String change = revoke ? "revoked" : "authorised";
+      try (RegistryAdmin admin = chain.open()) {
+        String tx = admin.setSubmitter(log.registry, logId, submitter, !revoke);
+        if (chain.json) {
+          Report.print(
+              Report.object()
+                  .put("result", "ok")
+                  .put("chainId", admin.chainId())
+                  .put("registry", log.registry)
+                  .put("logId", "0x" + logId.hex())
+                  .put("submitter", submitter)
+                  .put("authorised", !revoke)
+                  .put("txHash", tx));
+        } else {
+          System.out.printf(
+              "submitter %s %s for log %s at %s on chain %d, tx %s%n",
+              submitter, change, key.name(), log.registry, admin.chainId(), tx);
         }
       }
       return Rmbt.OK;

@@ -75,6 +75,60 @@ class RegistryCommandTest {
   }
 
   @Test
+  void setSubmitterRotatesTheAnchoringAccountOfARegisteredLog(@TempDir Path dir) throws Exception {
+    try (AnvilChain chain = AnvilChain.start(CHAIN)) {
+      Path owner = hexKey(dir, "owner.hex", AnvilChain.OWNER.getEcKeyPair().getPrivateKey());
+      String rpc = chain.rpcUrl();
+      RmbtRun.Result deployed =
+          RmbtRun.run("registry", "deploy", "--rpc", rpc, "--key", owner.toString());
+      assertThat(deployed.code()).as(deployed.err()).isEqualTo(Rmbt.OK);
+      String registry = deployed.out().split(" ")[1];
+      String logKey = AnchoredNode.LOG_KEY.verifierKey().encode();
+      String[] common = {"--rpc", rpc, "--key", owner.toString(), "--registry", registry};
+      String oldKey = AnvilChain.SUBMITTER.getAddress();
+      String newKey = AnvilChain.OUTSIDER.getAddress();
+
+      RmbtRun.Result early = setSubmitter(common, logKey, newKey);
+      assertThat(early.code()).isEqualTo(Rmbt.BAD_INPUT);
+      assertThat(early.err()).contains("LogNotRegistered");
+
+      assertThat(registry(common, "register", "--log-key", logKey, "--submitter", oldKey).code())
+          .isEqualTo(Rmbt.OK);
+      RmbtRun.Result added = setSubmitter(common, logKey, newKey);
+      assertThat(added.code()).as(added.err()).isEqualTo(Rmbt.OK);
+      assertThat(added.out()).contains("submitter " + newKey + " authorised");
+      RmbtRun.Result revoked = setSubmitter(common, logKey, oldKey, "--revoke");
+      assertThat(revoked.code()).as(revoked.err()).isEqualTo(Rmbt.OK);
+      assertThat(revoked.out()).contains("revoked");
+
+      byte[] logId = AnchorService.logId(AnchoredNode.LOG_KEY.privateKey().publicKey()).bytes();
+      LedgerAnchorRegistry onChain = Registries.as(chain, registry, AnvilChain.OUTSIDER);
+      assertThat(onChain.isSubmitter(logId, newKey).send()).isTrue();
+      assertThat(onChain.isSubmitter(logId, oldKey).send()).isFalse();
+      RmbtRun.Result badAddress = setSubmitter(common, logKey, "0xnot-an-address");
+      assertThat(badAddress.code()).isEqualTo(Rmbt.BAD_INPUT);
+      assertThat(badAddress.err()).contains("--submitter");
+    }
+  }
+
+  private static RmbtRun.Result setSubmitter(
+      String[] common, String logKey, String submitter, String... more) {
+    String[] args = {"--log-key", logKey, "--submitter", submitter};
+    return registry(common, "set-submitter", concat(args, more));
+  }
+
+  private static RmbtRun.Result registry(String[] common, String sub, String... args) {
+    String[] all = concat(new String[] {"registry", sub}, concat(common, args));
+    return RmbtRun.run(all);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void badInputIsExitTwoNamingTheOptionAndNoChainIsExitThree(@TempDir Path dir) throws Exception {
     Path owner = hexKey(dir, "owner.hex", AnvilChain.OWNER.getEcKeyPair().getPrivateKey());
     Path junk = Files.writeString(dir.resolve("junk.hex"), "not hex\n");
