@@ -1,5 +1,6 @@
 package org.rmbt.ledger.core.store.rocksdb;
 
+import java.util.OptionalLong;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.StoreException;
 
@@ -56,5 +57,17 @@ final class Keys {
       throw new StoreException(what + " is negative: " + value);
     }
     return value;
+  }
+
+  /**
+   * The index a {@code leaf_index} value names, if that entry is in the log of size {@code known}:
+   * a batch being written may already be readable, but it is not in the log until the size says so.
+   */
+  static OptionalLong logged(byte[] leafIndexValue, long known) {
+    if (leafIndexValue == null) {
+      return OptionalLong.empty();
+    }
+    long index = decode("leaf_index value", leafIndexValue);
+    return index < known ? OptionalLong.of(index) : OptionalLong.empty();
   }
 }

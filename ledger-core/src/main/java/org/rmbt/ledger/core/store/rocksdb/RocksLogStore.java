@@ -171,7 +171,7 @@ public final class RocksLogStore implements LogStore {
   @Override
   public OptionalLong indexOf(Hash key) {
     long known = size;
-    return logged(get(families.leafIndex(), key.bytes()), known);
+    return Keys.logged(get(families.leafIndex(), key.bytes()), known);
   }
 
   /** One multiGet for all keys: the sequencer looks up a whole batch's envelopes at once. */
@@ -182,18 +182,9 @@ public final class RocksLogStore implements LogStore {
     keys.forEach(k -> raw.add(k.bytes()));
     List<OptionalLong> out = new ArrayList<>(keys.size());
     for (byte[] value : raw.isEmpty() ? List.<byte[]>of() : multiGet(families.leafIndex(), raw)) {
-      out.add(logged(value, known));
+      out.add(Keys.logged(value, known));
     }
     return out;
-  }
-
-  private static OptionalLong logged(byte[] leafIndexValue, long known) {
-    if (leafIndexValue == null) {
-      return OptionalLong.empty();
-    }
-    long index = Keys.decode("leaf_index value", leafIndexValue);
-    // A batch being written may already be readable; it is not in the log until size says so.
-    return index < known ? OptionalLong.of(index) : OptionalLong.empty();
   }
 
   @Override
