@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.rmbt.ledger.core.checkpoint.KeyType;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
+import org.rmbt.ledger.core.ledger.CompliancePolicy;
+import org.rmbt.ledger.core.ledger.EntryPolicy;
 import org.rmbt.ledger.core.ledger.LedgerConfig;
+import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
+import org.rmbt.ledger.core.record.SignerKeyRing;
 
 /**
  * Everything a node needs to start. {@link NodeConfigCodec} reads it from a file; tests build it
@@ -87,6 +91,18 @@ public record NodeConfig(
         ServerLimits.DEFAULTS,
         LedgerConfig.DEFAULT,
         0);
+  }
+
+  /**
+   * A fresh policy for the log this node keeps, the same for a primary and its replicas: fixed
+   * signer keys make a plain signed log; none, the compliance ledger, whose participants the log
+   * itself registers. Fresh because {@link CompliancePolicy} holds the state it replays.
+   */
+  public EntryPolicy newEntryPolicy() {
+    return signerKeys.isEmpty()
+        ? new CompliancePolicy()
+        : new SignerKeyPolicy(
+            SignerKeyRing.of(signerKeys.stream().map(VerifierKey::publicKey).toList()));
   }
 
   public NodeConfig withTls(TlsConfig t) {

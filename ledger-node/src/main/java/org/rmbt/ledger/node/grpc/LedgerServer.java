@@ -17,15 +17,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
-import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.CompliancePolicy;
 import org.rmbt.ledger.core.ledger.EntryPolicy;
 import org.rmbt.ledger.core.ledger.Ledger;
 import org.rmbt.ledger.core.ledger.LedgerView;
 import org.rmbt.ledger.core.ledger.LogSigner;
-import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
-import org.rmbt.ledger.core.record.SignerKeyRing;
 import org.rmbt.ledger.core.store.CosignatureStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
 import org.rmbt.ledger.node.anchor.AnchorService;
@@ -76,14 +73,7 @@ public final class LedgerServer implements AutoCloseable {
 
   /** Opens the ledger in {@code config.dataDir()} and starts serving it. */
   public static LedgerServer start(NodeConfig config) throws IOException, MalformedException {
-    // No fixed signer keys: the compliance ledger, whose participants the log itself registers.
-    EntryPolicy policy =
-        config.signerKeys().isEmpty()
-            ? new CompliancePolicy()
-            : new SignerKeyPolicy(
-                SignerKeyRing.of(
-                    config.signerKeys().stream().map(VerifierKey::publicKey).toList()));
-    return start(config, policy);
+    return start(config, config.newEntryPolicy());
   }
 
   /** As above, admitting entries by {@code policy} (e.g. the compliance rules). */

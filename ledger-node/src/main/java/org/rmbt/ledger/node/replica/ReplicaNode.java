@@ -13,11 +13,8 @@ import org.rmbt.ledger.core.checkpoint.Cosigner;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
 import org.rmbt.ledger.core.checkpoint.VerifierKey;
 import org.rmbt.ledger.core.hash.MalformedException;
-import org.rmbt.ledger.core.ledger.CompliancePolicy;
 import org.rmbt.ledger.core.ledger.EntryPolicy;
 import org.rmbt.ledger.core.ledger.ReplicaLog;
-import org.rmbt.ledger.core.ledger.SignerKeyPolicy;
-import org.rmbt.ledger.core.record.SignerKeyRing;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
 import org.rmbt.ledger.node.config.NodeConfig;
 import org.rmbt.ledger.node.config.ReplicaConfig;
@@ -51,14 +48,7 @@ public final class ReplicaNode implements AutoCloseable {
       SignerKey k = SignerKey.parse(Files.readString(replica.witnessKeyFile().get()).strip());
       witness = Optional.of(Cosigner.of(k.name(), k.privateKey()));
     }
-    // The same rules as the primary: fixed signer keys make a plain signed log, none the
-    // compliance ledger, whose participants the log itself registers.
-    EntryPolicy policy =
-        config.signerKeys().isEmpty()
-            ? new CompliancePolicy()
-            : new SignerKeyPolicy(
-                SignerKeyRing.of(
-                    config.signerKeys().stream().map(VerifierKey::publicKey).toList()));
+    EntryPolicy policy = config.newEntryPolicy(); // the same rules as the primary
     RocksLogStore store = RocksLogStore.open(config.dataDir());
     ReplicaLog log = ReplicaLog.open(store, logKey.name(), logKey, policy);
     ForkEvidenceStore evidence = ForkEvidenceStore.forDataDir(config.dataDir());
