@@ -3,7 +3,9 @@ package org.rmbt.ledger.core.verify;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.ledger.LedgerView;
@@ -37,31 +39,53 @@ public final class BundleAssembler {
   public ProofBundle assemble(SortedSet<Long> indexes, SortedSet<Long> earlierSizes)
       throws MalformedException {
     SignedCheckpoint cp = view.latestCheckpoint();
-    long size = cp.checkpoint().size();
-    List<ProofBundle.Entry> entries = new ArrayList<>();
+    SortedMap<Long, byte[]> entries = new TreeMap<>();
     for (long i : indexes) {
-      byte[] bytes = view.entries(i, 1).get(0);
-      entries.add(new ProofBundle.Entry(i, bytes, view.inclusionProof(i, size)));
+      entries.put(i, view.entries(i, 1).get(0));
     }
-    List<ProofBundle.Consistency> consistency = consistencyFrom(view, earlierSizes, size);
+    return bundle(cp, entries, earlierSizes, List.of(), List.of());
+  }
+
+  /**
+   * The bundle over {@code cp}: {@code entries} (index → bytes) each with its inclusion proof to
+   * it, a consistency proof from each earlier size, the latest anchor of each chain, and the given
+   * provenance {@code subjects} and {@code claims} (empty for a plain bundle). Every bundle this
+   * package assembles ends here.
+   */
+  ProofBundle bundle(
+      SignedCheckpoint cp,
+      SortedMap<Long, byte[]> entries,
+      SortedSet<Long> earlierSizes,
+      List<String> subjects,
+      List<ProofBundle.Claim> claims)
+      throws MalformedException {
+    long size = cp.checkpoint().size();
+    List<ProofBundle.Entry> proved = new ArrayList<>();
+    for (var e : entries.entrySet()) {
+      proved.add(
+          new ProofBundle.Entry(e.getKey(), e.getValue(), view.inclusionProof(e.getKey(), size)));
+    }
+    List<ProofBundle.Consistency> consistency = consistencyFrom(earlierSizes, size);
     List<ProofBundle.Anchor> anchors =
         AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
     return new ProofBundle(
         logKey,
         new String(cp.note(), StandardCharsets.UTF_8),
-        entries,
+        proved,
         consistency,
         List.of(),
         0,
-        anchors);
+        anchors,
+        subjects,
+        claims);
   }
 
   /**
    * For each earlier size the log signed a checkpoint at, that checkpoint and the proof that the
-   * tree of {@code size} extends it. Shared by every bundle this package assembles.
+   * tree of {@code size} extends it.
    */
-  static List<ProofBundle.Consistency> consistencyFrom(
-      LedgerView view, SortedSet<Long> earlierSizes, long size) throws MalformedException {
+  private List<ProofBundle.Consistency> consistencyFrom(SortedSet<Long> earlierSizes, long size)
+      throws MalformedException {
     List<ProofBundle.Consistency> out = new ArrayList<>();
     for (long older : earlierSizes) {
       SignedCheckpoint old =

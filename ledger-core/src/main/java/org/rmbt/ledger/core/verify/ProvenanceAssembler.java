@@ -1,7 +1,6 @@
 package org.rmbt.ledger.core.verify;
 
 import com.google.protobuf.Message;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,8 +33,7 @@ public final class ProvenanceAssembler {
   private static final int PAGE = 1024;
 
   private final LedgerView view;
-  private final String logKey;
-  private final List<Long> anchorChains;
+  private final BundleAssembler bundles;
 
   public ProvenanceAssembler(LedgerView view, String logKey) {
     this(view, logKey, List.of());
@@ -47,8 +45,7 @@ public final class ProvenanceAssembler {
    */
   public ProvenanceAssembler(LedgerView view, String logKey, List<Long> anchorChains) {
     this.view = view;
-    this.logKey = logKey;
-    this.anchorChains = List.copyOf(anchorChains);
+    this.bundles = new BundleAssembler(view, logKey, anchorChains);
   }
 
   /**
@@ -102,25 +99,7 @@ public final class ProvenanceAssembler {
       CertificateStatusCalculator.statusAt(state.decisions(cert), size, asOfMillis)
           .ifPresent(s -> claims.add(new ProofBundle.Claim(cert, s, asOfMillis)));
     }
-    List<ProofBundle.Entry> entries = new ArrayList<>();
-    for (var e : walk.entries.entrySet()) {
-      entries.add(
-          new ProofBundle.Entry(e.getKey(), e.getValue(), view.inclusionProof(e.getKey(), size)));
-    }
-    List<ProofBundle.Consistency> consistency =
-        BundleAssembler.consistencyFrom(view, earlierSizes, size);
-    List<ProofBundle.Anchor> anchors =
-        AnchorReceipts.addAnchors(view, anchorChains, size, earlierSizes, consistency);
-    return new ProofBundle(
-        logKey,
-        new String(cp.note(), StandardCharsets.UTF_8),
-        entries,
-        consistency,
-        List.of(),
-        0,
-        anchors,
-        List.copyOf(walk.subjects),
-        claims);
+    return bundles.bundle(cp, walk.entries, earlierSizes, List.copyOf(walk.subjects), claims);
   }
 
   private byte[] read(long index) throws MalformedException {
