@@ -79,7 +79,7 @@ public final class InMemoryLogStore implements LogStore {
                 + data.entries.size());
       }
       checkNew(batch);
-      long latestSize = data.checkpoints.isEmpty() ? -1 : data.checkpoints.lastKey();
+      long latestSize = latestSize();
       batch
           .previousCheckpoint()
           .ifPresent(c -> CheckpointSwap.checkCarried(latestSize, c.size(), data.entries.size()));
@@ -206,30 +206,15 @@ public final class InMemoryLogStore implements LogStore {
   public void putCheckpoint(StoredCheckpoint next, long expectedLatestSize) {
     synchronized (data) {
       checkOpen();
-      long latestSize = data.checkpoints.isEmpty() ? -1 : data.checkpoints.lastKey();
-      if (expectedLatestSize != latestSize) {
-        throw new CheckpointConflictException(
-            "expected latest checkpoint size " + expectedLatestSize + ", store has " + latestSize);
-      }
-      StoredCheckpoint same = data.checkpoints.get(next.size());
-      if (same != null && !same.equals(next)) {
-        throw new CheckpointConflictException(
-            "checkpoint size " + next.size() + " is already stored with other bytes");
-      }
-      if (next.size() <= latestSize) {
-        throw new CheckpointConflictException(
-            "checkpoint size " + next.size() + " is not larger than the latest, " + latestSize);
-      }
-      if (next.size() > data.entries.size()) {
-        throw new StoreException(
-            "checkpoint size "
-                + next.size()
-                + " covers entries not stored (size "
-                + data.entries.size()
-                + ")");
-      }
+      // Sizes only grow past the latest, so no other bytes can be stored under next.size().
+      CheckpointSwap.check(latestSize(), expectedLatestSize, next.size(), data.entries.size());
       data.checkpoints.put(next.size(), next);
     }
+  }
+
+  /** Size of the latest checkpoint, -1 for none; the caller holds {@code data}'s lock. */
+  private long latestSize() {
+    return data.checkpoints.isEmpty() ? -1 : data.checkpoints.lastKey();
   }
 
   @Override
