@@ -1,11 +1,17 @@
 package org.rmbt.ledger.core.hash;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 /** A SHA-256 value: exactly 32 bytes. A {@code Hash} that exists has the right length. */
 public record Hash(byte[] bytes) {
   public static final int SIZE = 32;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** All zero bytes: the {@code prev_leaf_hash} of entry 0. */
   public static final Hash ZERO = new Hash(new byte[SIZE]);
@@ -59,7 +65,13 @@ public record Hash(byte[] bytes) {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    // All 32 bytes in four 8-byte reads: hash lookups are on every append's path, and
+    // Arrays.hashCode's byte-at-a-time loop cost as much as the rest of a map lookup.
+    long h = (long) LONGS.get(bytes, 0);
+    for (int offset = 8; offset < SIZE; offset += 8) {
+      h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(bytes, offset);
+    }
+    return (int) (h ^ (h >>> 32));
   }
 
   @Override

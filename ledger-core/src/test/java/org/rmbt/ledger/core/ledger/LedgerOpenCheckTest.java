@@ -115,6 +115,7 @@ class LedgerOpenCheckTest {
     RawRocks.edit(
         dir,
         (db, f) -> {
+          RawRocks.ingestBacklog(db, f);
           byte[] entry = db.get(f.get("entries"), RawRocks.key(12));
           db.delete(f.get("leaf_index"), Hashing.leaf(entry).bytes());
         });

@@ -15,7 +15,9 @@ import org.rocksdb.WriteBatch;
  * big-endian index → entry bytes), {@code leaf_index} (leaf or envelope hash → index), {@code tree}
  * (stored-hash index → 32 bytes), {@code checkpoints} (size → note bytes), {@code meta} ({@code
  * "size"} → 8 bytes), {@code subjects} (UTF-8 subject ‖ 0x00 ‖ 8-byte index → empty), {@code
- * cosignatures} (see {@link CosignatureKeys}).
+ * cosignatures} (see {@link CosignatureKeys}), {@code index_backlog} (a batch's first index → its
+ * leaf and envelope hashes, until they are ingested into {@code leaf_index}: see {@link
+ * LeafIndexBacklog}).
  */
 record Families(
     ColumnFamilyHandle entries,
@@ -24,7 +26,8 @@ record Families(
     ColumnFamilyHandle checkpoints,
     ColumnFamilyHandle meta,
     ColumnFamilyHandle subjects,
-    ColumnFamilyHandle cosignatures) {
+    ColumnFamilyHandle cosignatures,
+    ColumnFamilyHandle backlog) {
   static final byte[] SIZE_KEY = {'s', 'i', 'z', 'e'};
   private static final byte[] EMPTY = new byte[0];
 
@@ -37,15 +40,16 @@ record Families(
         handles.get(RocksTuning.FAMILIES.indexOf("checkpoints")),
         handles.get(RocksTuning.FAMILIES.indexOf("meta")),
         handles.get(RocksTuning.FAMILIES.indexOf("subjects")),
-        handles.get(RocksTuning.FAMILIES.indexOf("cosignatures")));
+        handles.get(RocksTuning.FAMILIES.indexOf("cosignatures")),
+        handles.get(RocksTuning.FAMILIES.indexOf("index_backlog")));
   }
 
   /**
    * Stages all of {@code batch}, the new meta size and any carried checkpoint into {@code wb};
-   * returns the new size. Two scratch buffers serve every put: WriteBatch.put copies key and value
-   * into native memory.
+   * returns the batch's backlog segment (empty pairs for a batch of no entries). Scratch buffers
+   * serve every put: WriteBatch.put copies key and value into native memory.
    */
-  long stage(AppendBatch batch, WriteBatch wb) throws RocksDBException {
+  LeafIndexBacklog.Segment stage(AppendBatch batch, WriteBatch wb) throws RocksDBException {
     List<byte[]> values = batch.entries(); // the record hands out copies: take them once
     byte[] key = new byte[Keys.LONG_SIZE];
     byte[] hash = new byte[Hash.SIZE];
@@ -53,10 +57,10 @@ record Families(
     for (int i = 0; i < values.size(); i++, index++) {
       Keys.write(index, key);
       wb.put(entries, key, values.get(i));
-      batch.leafHashes().get(i).copyTo(hash, 0);
-      wb.put(leafIndex, hash, key);
-      batch.envelopeHashes().get(i).copyTo(hash, 0);
-      wb.put(leafIndex, hash, key);
+    }
+    byte[] pairs = LeafIndexBacklog.pairs(batch.leafHashes(), batch.envelopeHashes());
+    if (pairs.length > 0) {
+      wb.put(backlog, Keys.of(batch.firstIndex()), pairs);
     }
     for (StoredHash stored : batch.treeHashes()) {
       if (stored.index() < 0) {
@@ -75,6 +79,6 @@ record Families(
       StoredCheckpoint carried = batch.previousCheckpoint().get();
       wb.put(checkpoints, Keys.of(carried.size()), carried.note());
     }
-    return index;
+    return new LeafIndexBacklog.Segment(batch.firstIndex(), pairs);
   }
 }

@@ -20,8 +20,12 @@ final class Keys {
   }
 
   static void write(long value, byte[] dst) {
+    write(value, dst, 0);
+  }
+
+  static void write(long value, byte[] dst, int offset) {
     for (int i = LONG_SIZE - 1; i >= 0; i--) {
-      dst[i] = (byte) value;
+      dst[offset + i] = (byte) value;
       value >>>= 8;
     }
   }

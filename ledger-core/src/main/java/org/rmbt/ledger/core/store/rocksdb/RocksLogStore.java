@@ -34,6 +34,7 @@ public final class RocksLogStore implements LogStore {
   private final RocksDB db;
   private final List<ColumnFamilyHandle> handles;
   private final Families families;
+  private final LeafIndexBacklog backlog;
 
   /** Shared by calls that use native handles, exclusive for close: no use after free. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -46,7 +47,8 @@ public final class RocksLogStore implements LogStore {
   private volatile long size;
   private volatile Optional<StoredCheckpoint> latest;
 
-  private RocksLogStore(RocksTuning tuning, RocksDB db, List<ColumnFamilyHandle> handles) {
+  private RocksLogStore(
+      RocksTuning tuning, RocksDB db, List<ColumnFamilyHandle> handles, Path dir, int ingestAt) {
     this.tuning = tuning;
     this.db = db;
     this.handles = List.copyOf(handles);
@@ -54,7 +56,13 @@ public final class RocksLogStore implements LogStore {
     RecoveredState state = RecoveredState.load(db, tuning.read, families);
     this.size = state.size();
     this.latest = state.latest();
+    LeafIndexIngest ingest =
+        new LeafIndexIngest(db, families, tuning.leafIndexSst, dir.resolve(INGEST_DIR));
+    this.backlog = LeafIndexBacklog.load(ingest, ingest.load(), size, ingestAt);
   }
+
+  /** Where leaf_index files are built before ingestion, inside the store's directory. */
+  private static final String INGEST_DIR = "leaf-index-ingest";
 
   /**
    * Opens (creating if missing) the store in {@code dir}.
@@ -63,11 +71,16 @@ public final class RocksLogStore implements LogStore {
    *     disagree (the message says which)
    */
   public static RocksLogStore open(Path dir) {
+    return open(dir, LeafIndexBacklog.DEFAULT_INGEST_ENTRIES);
+  }
+
+  /** As {@link #open(Path)}, ingesting the leaf index backlog every {@code ingestAt} entries. */
+  static RocksLogStore open(Path dir, int ingestAt) {
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     RocksTuning tuning = new RocksTuning();
     RocksDB db = tuning.open(dir, handles);
     try {
-      return new RocksLogStore(tuning, db, handles);
+      return new RocksLogStore(tuning, db, handles, dir, ingestAt);
     } catch (RuntimeException e) {
       try {
         tuning.closeWith(db, handles);
@@ -96,9 +109,12 @@ public final class RocksLogStore implements LogStore {
         if (carried.isPresent()) {
           CheckpointSwap.checkCarried(latestSize(), carried.get().size(), size);
         }
-        long newSize = write(batch);
+        LeafIndexBacklog.Segment written = write(batch);
         // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
-        size = newSize;
+        if (written.count() > 0) {
+          backlog.add(written, batch.leafHashes(), batch.envelopeHashes());
+        }
+        size = written.end();
         latest = carried.isPresent() ? carried : latest;
       }
     } finally {
@@ -106,13 +122,13 @@ public final class RocksLogStore implements LogStore {
     }
   }
 
-  /** Writes the batch as one synced WriteBatch; returns the new size. */
-  private long write(AppendBatch batch) {
+  /** Writes the batch as one synced WriteBatch; returns its backlog segment. */
+  private LeafIndexBacklog.Segment write(AppendBatch batch) {
     try (WriteBatch wb = new WriteBatch()) {
-      long newSize = families.stage(batch, wb);
+      LeafIndexBacklog.Segment segment = families.stage(batch, wb);
       // crash during write: the batch is one WAL record; recovery keeps all of it or none.
       db.write(tuning.syncWrite, wb);
-      return newSize;
+      return segment;
     } catch (RocksDBException e) {
       // The WAL may or may not hold the batch now (e.g. the write landed, the fsync failed), and
       // RocksDB may have stopped taking writes: the caller treats this as fatal and reopens.
@@ -170,21 +186,15 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public OptionalLong indexOf(Hash key) {
-    long known = size;
-    return Keys.logged(get(families.leafIndex(), key.bytes()), known);
+    return indexesOf(List.of(key)).get(0);
   }
 
-  /** One multiGet for all keys: the sequencer looks up a whole batch's envelopes at once. */
+  /** One call for a whole batch's envelopes: the sequencer looks them up together. */
   @Override
   public List<OptionalLong> indexesOf(List<Hash> keys) {
     long known = size;
-    List<byte[]> raw = new ArrayList<>(keys.size());
-    keys.forEach(k -> raw.add(k.bytes()));
-    List<OptionalLong> out = new ArrayList<>(keys.size());
-    for (byte[] value : raw.isEmpty() ? List.<byte[]>of() : multiGet(families.leafIndex(), raw)) {
-      out.add(Keys.logged(value, known));
-    }
-    return out;
+    return guarded(
+        () -> backlog.indexesOf(keys, known, raw -> multiGet(families.leafIndex(), raw)));
   }
 
   @Override
@@ -267,6 +277,11 @@ public final class RocksLogStore implements LogStore {
         });
   }
 
+  /** Entries whose hashes are not yet ingested into leaf_index (for tests). */
+  long leafIndexBacklog() {
+    return backlog.waitingEntries();
+  }
+
   /** The cached latest is authoritative: RocksDB's directory lock keeps other processes out. */
   private long latestSize() {
     return latest.map(StoredCheckpoint::size).orElse(-1L);
@@ -278,6 +293,7 @@ public final class RocksLogStore implements LogStore {
     try {
       if (!closed) {
         closed = true;
+        backlog.close();
         tuning.closeWith(db, handles);
       }
     } finally {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.StoreException;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -17,8 +16,8 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
-import org.rocksdb.HashSkipListMemTableConfig;
 import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -44,7 +43,8 @@ final class RocksTuning implements AutoCloseable {
           "checkpoints",
           "meta",
           "subjects",
-          "cosignatures");
+          "cosignatures",
+          "index_backlog");
 
   private static final long MIB = 1L << 20;
 
@@ -57,6 +57,10 @@ final class RocksTuning implements AutoCloseable {
   static final int BULK_READ_ENTRIES = 1024;
 
   final List<ColumnFamilyDescriptor> descriptors;
+
+  /** How {@link LeafIndexIngest} writes {@code leaf_index} files: as that family's own tables. */
+  final Options leafIndexSst;
+
   private final List<RocksObject> owned = new ArrayList<>();
 
   RocksTuning() {
@@ -85,7 +89,9 @@ final class RocksTuning implements AutoCloseable {
             family("checkpoints", smallOptions()),
             family("meta", smallOptions()),
             family("subjects", subjectOptions(cache)),
-            family("cosignatures", smallOptions()));
+            family("cosignatures", smallOptions()),
+            family("index_backlog", backlogOptions()));
+    leafIndexSst = own(leafIndexSstOptions(cache, bloom));
   }
 
   private static DBOptions dbOptions() {
@@ -95,9 +101,6 @@ final class RocksTuning implements AutoCloseable {
         // One writer thread: there is no write group to pipeline, and the default path keeps
         // "visible to readers" strictly after "in the synced WAL".
         .setEnablePipelinedWrite(false)
-        // The leaf_index hash memtable (below) cannot take concurrent inserts; one writer never
-        // needs them.
-        .setAllowConcurrentMemtableWrite(false)
         // Flush all families together, so the SST files never hold part of a batch that the WAL
         // no longer has (matters if a WAL tail is ever lost).
         .setAtomicFlush(true)
@@ -123,30 +126,42 @@ final class RocksTuning implements AutoCloseable {
 
   /** 32-byte hashes as keys or values: random bytes, so compression only costs CPU. */
   private ColumnFamilyOptions hashOptions(Cache cache, BloomFilter bloom, long writeBuffer) {
+    return own(new ColumnFamilyOptions())
+        .setWriteBufferSize(writeBuffer)
+        .setMaxWriteBufferNumber(3)
+        .setCompressionType(CompressionType.NO_COMPRESSION)
+        .setBottommostCompressionType(CompressionType.NO_COMPRESSION)
+        // Keep the filter in the last level too: leaf_index lookups are mostly misses (every new
+        // envelope's duplicate check), which a filter answers without reading a block.
+        .setOptimizeFiltersForHits(false)
+        .setTableFormatConfig(hashTable(cache, bloom));
+  }
+
+  private static BlockBasedTableConfig hashTable(Cache cache, BloomFilter bloom) {
     BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
-    ColumnFamilyOptions options =
-        own(new ColumnFamilyOptions())
-            .setWriteBufferSize(writeBuffer)
-            .setMaxWriteBufferNumber(3)
-            .setCompressionType(CompressionType.NO_COMPRESSION)
-            .setBottommostCompressionType(CompressionType.NO_COMPRESSION);
-    if (bloom != null) {
-      // Keep the filter in the last level too: most lookups are misses (see above).
-      table.setFilterPolicy(bloom);
-      options.setOptimizeFiltersForHits(false);
-      // The SST filter does not cover the memtable, where a new envelope's dedup lookup searched
-      // the skiplist on every append (~9 µs a miss in the sequencer profile). A whole-key
-      // memtable filter answers those misses; 2 % of the 32 MiB write buffer.
-      options.setMemtablePrefixBloomSizeRatio(0.02).setMemtableWholeKeyFiltering(true);
-      // Two random 32-byte keys per entry cost 3-5 µs each to insert into one 32 MiB skiplist
-      // (cache misses down ~20 levels), 0.9-2 µs into hash buckets of small skiplists. The
-      // "prefix" is the whole key, so every read here is a point lookup by its bucket; nothing
-      // iterates this family in order (an iterator would need ReadOptions.totalOrderSeek).
-      options
-          .useFixedLengthPrefixExtractor(Hash.SIZE)
-          .setMemTableConfig(new HashSkipListMemTableConfig().setBucketCount(1 << 20));
-    }
-    return options.setTableFormatConfig(table);
+    return bloom == null ? table : table.setFilterPolicy(bloom);
+  }
+
+  /**
+   * leaf_index files built outside the database ({@link LeafIndexIngest}) with the family's table
+   * format and filter, so ingested files read like flushed ones.
+   */
+  private Options leafIndexSstOptions(Cache cache, BloomFilter bloom) {
+    return new Options()
+        .setCompressionType(CompressionType.NO_COMPRESSION)
+        .setTableFormatConfig(hashTable(cache, bloom));
+  }
+
+  /**
+   * A batch's hashes waiting for ingestion: one value per batch, written once, deleted by range
+   * soon after. As large a memtable as entries', so it does not force the atomic flush of every
+   * family early.
+   */
+  private ColumnFamilyOptions backlogOptions() {
+    return own(new ColumnFamilyOptions())
+        .setWriteBufferSize(64 * MIB)
+        .setMaxWriteBufferNumber(3)
+        .setCompressionType(CompressionType.NO_COMPRESSION);
   }
 
   /**

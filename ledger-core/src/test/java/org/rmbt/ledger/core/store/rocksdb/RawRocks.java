@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rmbt.ledger.core.hash.Hash;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -36,6 +38,26 @@ public final class RawRocks {
   /** The key of the store's size marker in {@code meta}. */
   public static byte[] sizeKey() {
     return Families.SIZE_KEY.clone();
+  }
+
+  /**
+   * Does with plain puts what an ingest of the whole {@code index_backlog} does: every pair into
+   * {@code leaf_index}, then the backlog deleted. For tests that damage {@code leaf_index} itself.
+   */
+  public static void ingestBacklog(RocksDB db, Map<String, ColumnFamilyHandle> family)
+      throws Exception {
+    ColumnFamilyHandle backlog = family.get("index_backlog");
+    try (RocksIterator it = db.newIterator(backlog)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        long first = Keys.decode("backlog key", it.key());
+        byte[] pairs = it.value();
+        for (int i = 0; i < pairs.length / Hash.SIZE; i++) {
+          byte[] hash = Arrays.copyOfRange(pairs, i * Hash.SIZE, (i + 1) * Hash.SIZE);
+          db.put(family.get("leaf_index"), hash, Keys.of(first + i / 2));
+        }
+        db.delete(backlog, it.key());
+      }
+    }
   }
 
   public static void edit(Path dir, Edit edit) throws Exception {

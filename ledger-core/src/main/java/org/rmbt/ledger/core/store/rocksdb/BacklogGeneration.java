@@ -1,0 +1,57 @@
+package org.rmbt.ledger.core.store.rocksdb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.store.rocksdb.LeafIndexBacklog.Segment;
+
+/**
+ * Consecutive backlog segments and the lookup of their hashes, filled by the one writer while
+ * readers look up, then ingested and dropped whole: no per-key removal, and a map sized once so it
+ * never rehashes while the writer fills it.
+ */
+final class BacklogGeneration {
+  private final ConcurrentHashMap<Hash, Long> index;
+  private final List<Segment> segments = new ArrayList<>(); // written by the one writer only
+  private volatile long entries;
+
+  BacklogGeneration(int expectedEntries) {
+    // Two keys per entry; a generation overshoots its size by at most one batch.
+    index = new ConcurrentHashMap<>(4 * expectedEntries);
+  }
+
+  /** Adds a segment; {@code leaves} and {@code envelopes} are its hashes, or null to decode. */
+  void add(Segment s, List<Hash> leaves, List<Hash> envelopes) {
+    byte[] scratch = new byte[Hash.SIZE];
+    for (int i = 0; i < s.count(); i++) {
+      Long at = s.firstIndex() + i;
+      index.put(leaves != null ? leaves.get(i) : hashAt(s, 2 * i, scratch), at);
+      index.put(envelopes != null ? envelopes.get(i) : hashAt(s, 2 * i + 1, scratch), at);
+    }
+    synchronized (segments) {
+      segments.add(s);
+    }
+    entries += s.count();
+  }
+
+  private static Hash hashAt(Segment s, int n, byte[] scratch) {
+    System.arraycopy(s.pairs(), n * Hash.SIZE, scratch, 0, Hash.SIZE);
+    return new Hash(scratch);
+  }
+
+  Long indexOf(Hash key) {
+    return index.get(key);
+  }
+
+  long entries() {
+    return entries;
+  }
+
+  /** The segments, in index order; only asked for once the generation is full. */
+  List<Segment> segments() {
+    synchronized (segments) {
+      return List.copyOf(segments);
+    }
+  }
+}
