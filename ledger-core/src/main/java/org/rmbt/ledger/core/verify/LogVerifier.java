@@ -14,7 +14,7 @@ import org.rmbt.ledger.proto.LedgerEntry;
  * Verifies a whole copy of a log against a signed checkpoint the caller already opened with the
  * log's key: checks every entry's index and hash-chain link, re-hashes it, and compares the
  * recomputed root with the checkpoint's. Trusts nothing the store computed. Per-entry work runs on
- * every core ({@link ParallelEntryCheck}); chain and root are checked in order.
+ * every core ({@link ParallelEntryCheck}), slices of entries linked in order.
  */
 public final class LogVerifier {
   private static final int CHUNK = 4096;
@@ -66,11 +66,9 @@ public final class LogVerifier {
         for (; started < size && started < from + CHUNKS_AHEAD * CHUNK; started += CHUNK) {
           ahead.add(checker.start(log, started, chunkAt(started, size)));
         }
-        ParallelEntryCheck.CheckedEntry[] checked = ahead.remove().await();
         // In index order, so the first bad entry is the one reported, as a serial pass would.
-        for (int i = 0; i < checked.length; i++) {
-          prev = chainLink(from + i, checked[i], prev);
-          root.add(prev);
+        for (CheckedSlice slice : ahead.remove().await()) {
+          prev = slice.link(prev, root);
         }
         progress.accept(root.size());
       }
@@ -108,17 +106,6 @@ public final class LogVerifier {
     return hashes[0];
   }
 
-  private static Hash chainLink(long index, ParallelEntryCheck.CheckedEntry entry, Hash prev)
-      throws LogVerificationException {
-    if (entry.failure() != null) {
-      throw entry.failure();
-    }
-    if (!entry.prevLeafHash().equals(prev)) {
-      throw chainBroken("entry " + index, index);
-    }
-    return entry.leaf();
-  }
-
   /**
    * The checks that need no other entry: strict decode and index. Returns {leaf hash, the
    * prev_leaf_hash the entry carries}.
@@ -154,6 +141,10 @@ public final class LogVerifier {
           "entry " + index + ": entry carries index " + link.index());
     }
     return new Hash[] {Hashing.leaf(bytes), link.prevLeafHash()};
+  }
+
+  static LogVerificationException chainBroken(long index) {
+    return chainBroken("entry " + index, index);
   }
 
   private static LogVerificationException chainBroken(String where, long index) {

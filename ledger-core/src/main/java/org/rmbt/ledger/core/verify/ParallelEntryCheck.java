@@ -6,14 +6,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.LogReader;
 
 /**
- * Decodes (fully or the chain-link prefix, by {@link LogVerifier.Mode}), index-checks and
- * leaf-hashes a chunk of entries on every core: the strict decode is most of the cost of verifying
- * a log, and entries do not depend on each other until the hash chain is checked, which the caller
- * does in order afterwards. Owns its threads and stops them on close.
+ * Checks a chunk of entries on every core, in slices ({@link CheckedSlice}): decoding and hashing
+ * are most of the cost of verifying a log, and slices depend on each other only through the hash
+ * chain at their edges and the root, which the caller links in order afterwards. Owns its threads
+ * and stops them on close.
  */
 final class ParallelEntryCheck implements AutoCloseable {
   private final LogVerifier.Mode mode;
@@ -22,11 +21,13 @@ final class ParallelEntryCheck implements AutoCloseable {
 
   ParallelEntryCheck(LogVerifier.Mode mode) {
     this.mode = mode;
-    // Two slices a core: a chunk waits for its slowest slice, and smaller ones even that out.
-    this.slices = 2 * Runtime.getRuntime().availableProcessors();
+    int cores = Runtime.getRuntime().availableProcessors();
+    // Two slices a core (a chunk waits for its slowest slice, and smaller ones even that out),
+    // rounded up to a power of two so that the slices of a chunk are aligned subtrees.
+    this.slices = Integer.highestOneBit(Math.max(1, 4 * cores - 1));
     this.pool =
         Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(),
+            cores,
             r -> {
               Thread t = new Thread(r, "rmbt-log-verify");
               t.setDaemon(true);
@@ -36,47 +37,40 @@ final class ParallelEntryCheck implements AutoCloseable {
 
   /**
    * Starts checking entries {@code from .. from + count - 1} on every core and returns at once, so
-   * the caller can fold the previous chunk into the chain and root meanwhile: that in-order part
-   * was a third of the wall time while the cores waited for it. Each slice reads its own entries as
-   * well as checking them: reading (a RocksDB scan) costs about as much as hashing.
+   * the caller can link the previous chunk meanwhile. Each slice reads its own entries as well as
+   * checking them: reading (a RocksDB scan) costs about as much as hashing.
    */
   Chunk start(LogReader log, long from, int count) {
-    CheckedEntry[] out = new CheckedEntry[count];
-    List<Future<?>> running = new ArrayList<>(slices);
+    List<Future<CheckedSlice>> running = new ArrayList<>(slices);
     for (int s = 0; s < slices; s++) {
-      int lo = count * s / slices;
-      int hi = count * (s + 1) / slices;
-      running.add(pool.submit(() -> checkRange(log, from, lo, hi, out)));
-    }
-    return new Chunk(out, running);
-  }
-
-  /** A chunk being checked: one result per entry once {@link #await} returns. */
-  record Chunk(CheckedEntry[] entries, List<Future<?>> running) {
-    CheckedEntry[] await() {
-      for (Future<?> f : running) {
-        ParallelEntryCheck.await(f);
+      long lo = from + (long) count * s / slices;
+      long hi = from + (long) count * (s + 1) / slices;
+      if (lo < hi) {
+        running.add(pool.submit(() -> CheckedSlice.check(mode, log, lo, (int) (hi - lo))));
       }
-      return entries;
+    }
+    return new Chunk(running);
+  }
+
+  /** A chunk being checked: its slices in index order once {@link #await} returns. */
+  record Chunk(List<Future<CheckedSlice>> running) {
+    List<CheckedSlice> await() {
+      List<CheckedSlice> out = new ArrayList<>(running.size());
+      for (Future<CheckedSlice> f : running) {
+        out.add(ParallelEntryCheck.await(f));
+      }
+      return out;
     }
   }
 
-  private void checkRange(LogReader log, long from, int lo, int hi, CheckedEntry[] out) {
-    List<byte[]> entries = log.readEntries(from + lo, hi - lo);
-    for (int i = lo; i < hi; i++) {
-      out[i] = CheckedEntry.of(mode, from + i, entries.get(i - lo));
-    }
-  }
-
-  private static void await(Future<?> f) {
+  private static CheckedSlice await(Future<CheckedSlice> f) {
     try {
-      f.get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("log verification interrupted", e);
     } catch (ExecutionException e) {
-      // CheckedEntry.of returns bad data as values: this is a storage fault (rethrown as is) or a
-      // bug.
+      // CheckedSlice returns bad data as values: this is a storage fault (rethrown as is) or a bug.
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
@@ -87,23 +81,5 @@ final class ParallelEntryCheck implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
-  }
-
-  /**
-   * One entry after the order-independent checks: its leaf hash and the previous-leaf hash it
-   * carries, or the failure to report when the in-order scan reaches it.
-   */
-  record CheckedEntry(Hash leaf, Hash prevLeafHash, LogVerificationException failure) {
-    static CheckedEntry of(LogVerifier.Mode mode, long index, byte[] bytes) {
-      try {
-        Hash[] hashes =
-            mode == LogVerifier.Mode.FULL
-                ? LogVerifier.decodeAndHash("entry " + index, index, bytes)
-                : LogVerifier.prefixAndHash(index, bytes);
-        return new CheckedEntry(hashes[0], hashes[1], null);
-      } catch (LogVerificationException e) {
-        return new CheckedEntry(null, null, e);
-      }
-    }
   }
 }

@@ -14,13 +14,26 @@ final class RootAccumulator {
   private long size;
 
   void add(Hash leafHash) {
-    Hash h = leafHash;
-    // Each trailing 1 bit of size is a perfect subtree of equal height to merge with.
-    for (long n = size; (n & 1) == 1; n >>>= 1) {
+    add(leafHash, 0);
+  }
+
+  /**
+   * Adds the hash of a perfect subtree of {@code 2^level} leaves, as adding those leaves one by one
+   * would.
+   *
+   * @throws IllegalArgumentException unless the size so far is a multiple of {@code 2^level}
+   */
+  void add(Hash subtreeHash, int level) {
+    if (level < 0 || level > 62 || (size & ((1L << level) - 1)) != 0) {
+      throw new IllegalArgumentException("a level-" + level + " subtree cannot follow " + size);
+    }
+    Hash h = subtreeHash;
+    // Each 1 bit of size from the subtree's level up is a perfect subtree of equal height.
+    for (long n = size >>> level; (n & 1) == 1; n >>>= 1) {
       h = Hashing.node(perfect.remove(perfect.size() - 1), h);
     }
     perfect.add(h);
-    size++;
+    size += 1L << level;
   }
 
   long size() {

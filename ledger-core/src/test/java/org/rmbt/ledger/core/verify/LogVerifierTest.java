@@ -54,6 +54,56 @@ class LogVerifierTest {
         .hasMessage("entry 7000: prev_leaf_hash is not the leaf hash of entry 6999");
   }
 
+  /**
+   * Slices of a chunk are checked apart (1,024 entries each on 2 cores) and linked afterwards:
+   * faults on both sides of an edge are still reported in index order.
+   */
+  @Test
+  void reportsFaultsAtSliceEdgesInIndexOrder() throws Exception {
+    List<byte[]> good = chain(SIZE);
+    Checkpoint cp = checkpoint(good);
+    for (int edge : new int[] {512, 1024, 2048, 4096}) {
+      List<byte[]> broken = new ArrayList<>(good);
+      broken.set(edge, withPrev(good.get(edge), new byte[32]));
+      broken.set(edge + 1, new byte[] {1, 2, 3});
+      assertThatThrownBy(() -> LogVerifier.verify(reader(broken), cp, n -> {}))
+          .hasMessage(
+              "entry " + edge + ": prev_leaf_hash is not the leaf hash of entry " + (edge - 1));
+      broken.set(edge, new byte[] {1, 2, 3});
+      assertThatThrownBy(() -> LogVerifier.verify(reader(broken), cp, n -> {}))
+          .hasMessageStartingWith("entry " + edge + ": entry: ");
+      broken.set(edge - 1, withPrev(good.get(edge - 1), new byte[32]));
+      assertThatThrownBy(
+              () -> LogVerifier.verify(reader(broken), cp, LogVerifier.Mode.HASH_ONLY, n -> {}))
+          .hasMessage(
+              "entry "
+                  + (edge - 1)
+                  + ": prev_leaf_hash is not the leaf hash of entry "
+                  + (edge - 2));
+    }
+  }
+
+  /** Every size around the chunk and slice edges verifies against the root by definition. */
+  @Test
+  void verifiesEverySizeAroundChunkAndSliceEdges() throws Exception {
+    List<byte[]> entries = chain(4096 + 1025);
+    for (int size :
+        new int[] {1, 2, 3, 1023, 1024, 1025, 4095, 4096, 4097, 4096 + 1024, 4096 + 1025}) {
+      List<byte[]> prefix = entries.subList(0, size);
+      assertThat(
+              LogVerifier.verify(
+                  reader(prefix), checkpoint(prefix), LogVerifier.Mode.HASH_ONLY, n -> {}))
+          .isEqualTo(size);
+    }
+  }
+
+  private static byte[] withPrev(byte[] entry, byte[] prev) throws Exception {
+    return LedgerEntry.parseFrom(entry).toBuilder()
+        .setPrevLeafHash(ByteString.copyFrom(prev))
+        .build()
+        .toByteArray();
+  }
+
   @Test
   void hashOnlyChecksIndexChainAndRootButNotTheRestOfTheEntry() throws Exception {
     List<byte[]> good = chain(SIZE);
