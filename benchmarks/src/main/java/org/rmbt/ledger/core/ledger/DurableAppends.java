@@ -82,24 +82,31 @@ public final class DurableAppends {
    */
   public static double unsigned(Ledger ledger, long first, int count, int window) {
     List<Envelope> envs = new ArrayList<>(count);
+    List<byte[]> bytes = new ArrayList<>(count);
     List<Hash> hashes = new ArrayList<>(count);
-    prepare(first, count, BenchEnvelopes::unsigned, envs, hashes);
+    prepare(first, count, BenchEnvelopes::unsigned, envs, bytes, hashes);
     InFlight inFlight = new InFlight(Math.min(window, QUEUE));
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
-      inFlight.track(ledger.enqueue(envs.get(i), hashes.get(i)));
+      inFlight.track(ledger.enqueue(envs.get(i), bytes.get(i), hashes.get(i)));
     }
     inFlight.awaitAll();
     return rate(count, start);
   }
 
   private static void prepare(
-      long first, int count, LongFunction<Envelope> make, List<Envelope> envs, List<Hash> hashes) {
+      long first,
+      int count,
+      LongFunction<Envelope> make,
+      List<Envelope> envs,
+      List<byte[]> bytes,
+      List<Hash> hashes) {
     for (int i = 0; i < count; i++) {
       Envelope e = make.apply(first + i);
       envs.add(e);
-      hashes.add(Hashing.sha256(e.toByteArray()));
+      bytes.add(e.toByteArray());
+      hashes.add(Hashing.sha256(bytes.get(i)));
     }
   }
 

@@ -19,9 +19,14 @@ public final class Hashing {
   }
 
   public static Hash leaf(byte[] entry) {
+    return leaf(entry, entry.length);
+  }
+
+  /** The leaf hash of the first {@code length} bytes of {@code entry}. */
+  public static Hash leaf(byte[] entry, int length) {
     MessageDigest md = SHA256.get();
     md.update(LEAF_PREFIX);
-    md.update(entry);
+    md.update(entry, 0, length);
     return new Hash(md.digest());
   }
 

@@ -1,6 +1,7 @@
 package org.rmbt.ledger.core.ledger;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.rmbt.ledger.core.merkle.HashReader;
 import org.rmbt.ledger.core.merkle.Integration;
 import org.rmbt.ledger.core.merkle.MerkleTree;
 import org.rmbt.ledger.core.merkle.StoredHashes;
+import org.rmbt.ledger.core.record.EntryCodec;
 import org.rmbt.ledger.core.store.AppendBatch;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
@@ -167,14 +169,14 @@ final class BatchCommitter {
         continue;
       }
       byte[] entry =
-          LedgerEntry.newBuilder()
-              .setIndex(index)
-              .setPrevLeafHash(ByteString.copyFrom(prev.bytes()))
-              .setIntegratedAt(integratedAt)
-              .addAllSubjectLinks(links(subjects, s))
-              .setEnvelope(sub.envelope())
-              .build()
-              .toByteArray();
+          EntryCodec.encodeEntry(
+              LedgerEntry.newBuilder()
+                  .setIndex(index)
+                  .setPrevLeafHash(UnsafeByteOperations.unsafeWrap(prev.bytes()))
+                  .setIntegratedAt(integratedAt)
+                  .addAllSubjectLinks(links(subjects, s))
+                  .build(),
+              sub.envelopeBytes());
       prev = Hashing.leaf(entry);
       policy.applied(index, prev);
       s.add(index, entry, prev, sub.envelopeHash(), subjects);

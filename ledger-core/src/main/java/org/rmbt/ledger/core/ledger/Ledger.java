@@ -101,9 +101,10 @@ public final class Ledger implements AutoCloseable {
    */
   public CompletableFuture<AppendResult> append(byte[] envelopeBytes)
       throws MalformedException, VerificationException {
-    Envelope env = EntryCodec.decodeEnvelope(envelopeBytes);
+    byte[] exact = envelopeBytes.clone(); // what is hashed, checked and logged cannot change
+    Envelope env = EntryCodec.decodeEnvelope(exact);
     policy.verifySignatures(env);
-    return enqueue(env, Hashing.sha256(envelopeBytes));
+    return enqueue(env, exact, Hashing.sha256(exact));
   }
 
   /**
@@ -111,9 +112,9 @@ public final class Ledger implements AutoCloseable {
    * purpose: the only way in from outside is {@link #append}, which never skips a check. The
    * benchmarks call this from the same package to time the sequencer's durable path on its own.
    */
-  CompletableFuture<AppendResult> enqueue(Envelope env, Hash envelopeHash) {
+  CompletableFuture<AppendResult> enqueue(Envelope env, byte[] envelopeBytes, Hash envelopeHash) {
     CompletableFuture<AppendResult> result = new CompletableFuture<>();
-    sequencer.submit(new Submission(env, envelopeHash, result));
+    sequencer.submit(new Submission(env, envelopeBytes, envelopeHash, result));
     return result;
   }
 

@@ -1,7 +1,9 @@
 package org.rmbt.ledger.core.record;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -54,6 +56,35 @@ public final class EntryCodec {
     return entry;
   }
 
+  /**
+   * The canonical encoding of {@code head} with the envelope whose canonical encoding is {@code
+   * envelope}: the envelope is the entry's last field, so its bytes follow the others as they are,
+   * where setting the message and encoding the entry would encode the envelope again.
+   *
+   * @throws IllegalArgumentException if {@code head} already has an envelope
+   */
+  public static byte[] encodeEntry(LedgerEntry head, byte[] envelope) {
+    if (head.hasEnvelope()) {
+      throw new IllegalArgumentException("the head of an entry must not carry an envelope");
+    }
+    int headSize = head.getSerializedSize();
+    byte[] out =
+        new byte
+            [headSize
+                + CodedOutputStream.computeTagSize(LedgerEntry.ENVELOPE_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt32SizeNoTag(envelope.length)
+                + envelope.length];
+    CodedOutputStream cos = CodedOutputStream.newInstance(out);
+    try {
+      head.writeTo(cos);
+      cos.writeByteArray(LedgerEntry.ENVELOPE_FIELD_NUMBER, envelope);
+      cos.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new IllegalStateException("encoding into an array of the computed size", e);
+    }
+    return out;
+  }
+
   /** The two fields at the front of an entry that link it into the hash chain. */
   public record ChainLink(long index, Hash prevLeafHash) {}
 
@@ -70,14 +101,19 @@ public final class EntryCodec {
    * entry {@link #decodeEntry} accepts it returns the same two values (property-tested).
    */
   public static ChainLink readChainLink(byte[] bytes) throws MalformedException {
+    return readChainLink(bytes, bytes.length);
+  }
+
+  /** {@link #readChainLink(byte[])} of the first {@code length} bytes of {@code bytes}. */
+  public static ChainLink readChainLink(byte[] bytes, int length) throws MalformedException {
     int pos = 0;
     long index = 0;
-    if (bytes.length > 0 && bytes[0] == INDEX_TAG) {
+    if (length > 0 && bytes[0] == INDEX_TAG) {
       pos = 1;
       int shift = 0;
       int b;
       do {
-        if (pos >= bytes.length || shift == 7 * MAX_INDEX_VARINT) {
+        if (pos >= length || shift == 7 * MAX_INDEX_VARINT) {
           throw new MalformedException("entry.index", "not a canonical non-negative varint");
         }
         b = bytes[pos++] & 0xff;
@@ -89,9 +125,7 @@ public final class EntryCodec {
         throw new MalformedException("entry.index", "not a canonical non-negative varint");
       }
     }
-    if (bytes.length - pos < 2 + Hash.SIZE
-        || bytes[pos] != PREV_TAG
-        || bytes[pos + 1] != Hash.SIZE) {
+    if (length - pos < 2 + Hash.SIZE || bytes[pos] != PREV_TAG || bytes[pos + 1] != Hash.SIZE) {
       throw new MalformedException("entry.prev_leaf_hash", "not 32 bytes right after the index");
     }
     return new ChainLink(index, new Hash(Arrays.copyOfRange(bytes, pos + 2, pos + 2 + Hash.SIZE)));

@@ -19,6 +19,31 @@ public interface LogReader extends HashReader {
   /** Exactly {@code count} entry byte strings starting at index {@code from}, as stored. */
   List<byte[]> readEntries(long from, int count);
 
+  /** Receives entries one by one from {@link #scanEntries}. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    /**
+     * @param bytes holds the entry in its first {@code length} bytes, only during this call: the
+     *     store may reuse the array for the next entry
+     * @return whether to go on to the next entry
+     */
+    boolean visit(long index, byte[] bytes, int length);
+  }
+
+  /**
+   * Calls {@code visitor} with entries {@code from .. from + count - 1} in order, as {@link
+   * #readEntries} would return them, until it returns false. Stores that can read into one reused
+   * buffer override this: a whole-log scan then allocates nothing per entry.
+   */
+  default void scanEntries(long from, int count, EntryVisitor visitor) {
+    List<byte[]> entries = readEntries(from, count);
+    for (int i = 0; i < count; i++) {
+      if (!visitor.visit(from + i, entries.get(i), entries.get(i).length)) {
+        return;
+      }
+    }
+  }
+
   /** The index of the entry whose leaf hash or envelope hash is {@code key}, if any. */
   OptionalLong indexOf(Hash key);
 

@@ -1,6 +1,6 @@
 package org.rmbt.ledger.core.verify;
 
-import java.util.List;
+import java.util.Arrays;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.LogReader;
 
@@ -25,32 +25,57 @@ record CheckedSlice(
     LogVerificationException problem) {
 
   static CheckedSlice check(LogVerifier.Mode mode, LogReader log, long from, int count) {
-    List<byte[]> entries = log.readEntries(from, count);
-    Hash[] leaves = new Hash[count];
-    Hash firstPrev = null;
-    for (int i = 0; i < count; i++) {
-      long index = from + i;
+    Checker checker = new Checker(mode, from, count);
+    log.scanEntries(from, count, checker::visit);
+    return checker.result();
+  }
+
+  /** Checks entries as the store hands them over, stopping at the first failure. */
+  private static final class Checker {
+    private final LogVerifier.Mode mode;
+    private final long from;
+    private final Hash[] leaves;
+    private Hash firstPrev;
+    private LogVerificationException problem;
+
+    Checker(LogVerifier.Mode mode, long from, int count) {
+      this.mode = mode;
+      this.from = from;
+      this.leaves = new Hash[count];
+    }
+
+    boolean visit(long index, byte[] bytes, int length) {
+      int i = (int) (index - from);
       Hash[] hashes;
       try {
         hashes =
             mode == LogVerifier.Mode.FULL
-                ? LogVerifier.decodeAndHash("entry " + index, index, entries.get(i))
-                : LogVerifier.prefixAndHash(index, entries.get(i));
+                ? LogVerifier.decodeAndHash("entry " + index, index, Arrays.copyOf(bytes, length))
+                : LogVerifier.prefixAndHash(index, bytes, length);
       } catch (LogVerificationException e) {
-        return new CheckedSlice(from, count, firstPrev, null, null, null, e);
+        problem = e;
+        return false;
       }
       if (i == 0) {
         firstPrev = hashes[1];
       } else if (!hashes[1].equals(leaves[i - 1])) {
-        return new CheckedSlice(
-            from, count, firstPrev, null, null, null, LogVerifier.chainBroken(index));
+        problem = LogVerifier.chainBroken(index);
+        return false;
       }
       leaves[i] = hashes[0];
+      return true;
     }
-    boolean subtree = Long.bitCount(count) == 1 && from % count == 0;
-    Hash root = subtree ? subtreeHash(leaves) : null;
-    return new CheckedSlice(
-        from, count, firstPrev, leaves[count - 1], root, subtree ? null : leaves, null);
+
+    CheckedSlice result() {
+      int count = leaves.length;
+      if (problem != null) {
+        return new CheckedSlice(from, count, firstPrev, null, null, null, problem);
+      }
+      boolean subtree = Long.bitCount(count) == 1 && from % count == 0;
+      Hash root = subtree ? subtreeHash(leaves) : null;
+      return new CheckedSlice(
+          from, count, firstPrev, leaves[count - 1], root, subtree ? null : leaves, null);
+    }
   }
 
   private static Hash subtreeHash(Hash[] leaves) {

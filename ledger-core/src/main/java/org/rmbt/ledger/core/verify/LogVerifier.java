@@ -129,10 +129,11 @@ public final class LogVerifier {
    * the entry in an error only when there is one: at ~1 µs an entry, building the text for every
    * entry was a measurable part of the cost.
    */
-  static Hash[] prefixAndHash(long index, byte[] bytes) throws LogVerificationException {
+  static Hash[] prefixAndHash(long index, byte[] bytes, int length)
+      throws LogVerificationException {
     EntryCodec.ChainLink link;
     try {
-      link = EntryCodec.readChainLink(bytes);
+      link = EntryCodec.readChainLink(bytes, length);
     } catch (MalformedException e) {
       throw new LogVerificationException("entry " + index + ": " + e.getMessage(), e);
     }
@@ -140,7 +141,7 @@ public final class LogVerifier {
       throw new LogVerificationException(
           "entry " + index + ": entry carries index " + link.index());
     }
-    return new Hash[] {Hashing.leaf(bytes), link.prevLeafHash()};
+    return new Hash[] {Hashing.leaf(bytes, length), link.prevLeafHash()};
   }
 
   static LogVerificationException chainBroken(long index) {

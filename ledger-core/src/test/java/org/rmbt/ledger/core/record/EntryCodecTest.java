@@ -34,6 +34,26 @@ class EntryCodecTest {
     }
   }
 
+  /** Appending the envelope's bytes gives exactly the encoding of the entry with its envelope. */
+  @Property(tries = 200)
+  void encodeEntryEqualsEncodingTheWholeMessage(
+      @ForAll long index,
+      @ForAll long integratedAt,
+      @ForAll @Size(max = 3)
+          java.util.List<@net.jqwik.api.constraints.AlphaChars String> subjects) {
+    LedgerEntry full =
+        entry(Math.abs(index % 1_000_000), new byte[32]).toBuilder()
+            .setIntegratedAt(integratedAt)
+            .addAllSubjectLinks(
+                subjects.stream().map(s -> SubjectLink.newBuilder().setSubject(s).build()).toList())
+            .build();
+    LedgerEntry head = full.toBuilder().clearEnvelope().build();
+    assertThat(EntryCodec.encodeEntry(head, full.getEnvelope().toByteArray()))
+        .isEqualTo(full.toByteArray());
+    assertThatThrownBy(() -> EntryCodec.encodeEntry(full, new byte[1]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void validEntryDecodes() throws Exception {
     LedgerEntry e = EntryCodec.decodeEntry(ENTRY);

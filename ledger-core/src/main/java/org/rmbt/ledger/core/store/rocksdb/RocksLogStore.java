@@ -138,6 +138,21 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public List<byte[]> readEntries(long from, int count) {
+    checkRange(from, count);
+    return guarded(() -> EntryScan.read(db, readOptions(count), families.entries(), from, count));
+  }
+
+  @Override
+  public void scanEntries(long from, int count, EntryVisitor visitor) {
+    checkRange(from, count);
+    guarded(
+        () -> {
+          EntryScan.scan(db, readOptions(count), families.entries(), from, count, visitor);
+          return null;
+        });
+  }
+
+  private void checkRange(long from, int count) {
     if (from < 0 || count < 0) {
       throw new IllegalArgumentException("from and count must be >= 0: " + from + ", " + count);
     }
@@ -146,13 +161,10 @@ public final class RocksLogStore implements LogStore {
       throw new StoreException(
           "entries " + from + "+" + count + " are past the end of the log (size " + known + ")");
     }
-    enter();
-    try {
-      ReadOptions options = count >= RocksTuning.BULK_READ_ENTRIES ? tuning.bulkRead : tuning.read;
-      return EntryScan.read(db, options, families.entries(), from, count);
-    } finally {
-      exit();
-    }
+  }
+
+  private ReadOptions readOptions(int count) {
+    return count >= RocksTuning.BULK_READ_ENTRIES ? tuning.bulkRead : tuning.read;
   }
 
   @Override
