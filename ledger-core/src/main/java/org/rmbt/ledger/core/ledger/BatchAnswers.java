@@ -3,7 +3,7 @@ package org.rmbt.ledger.core.ledger;
 import java.util.List;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.HashReader;
-import org.rmbt.ledger.core.merkle.Proofs;
+import org.rmbt.ledger.core.merkle.InclusionProver;
 import org.rmbt.ledger.core.merkle.StoredHashes;
 
 /**
@@ -39,6 +39,7 @@ final class BatchAnswers {
   private static void answer(
       List<Submission> batch, StagedBatch staged, LogState state, HashReader reader) {
     long size = state.size();
+    InclusionProver prover = new InclusionProver(size, reader);
     for (int i = 0; i < batch.size(); i++) {
       Exception refused = staged.refused.get(i);
       if (refused != null) {
@@ -47,7 +48,7 @@ final class BatchAnswers {
       }
       long index = staged.indexes.get(i);
       Hash leaf = reader.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
-      List<Hash> proof = Proofs.inclusion(index, size, reader);
+      List<Hash> proof = prover.proof(index);
       batch
           .get(i)
           .result()

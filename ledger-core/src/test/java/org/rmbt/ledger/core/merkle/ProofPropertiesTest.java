@@ -40,6 +40,17 @@ class ProofPropertiesTest {
         .isThrownBy(() -> Proofs.verifyInclusion(index, size, leaf, reference, root));
   }
 
+  /** One prover for many leaves of one size gives each the proof {@link Proofs} gives it. */
+  @Property(tries = 200)
+  void proverAgreesWithProofsForEveryLeafOfARange(
+      @ForAll @IntRange(min = 1, max = MAX) int size, @ForAll @IntRange(min = 0) int rawFirst) {
+    InclusionProver prover = new InclusionProver(size, STORE);
+    long first = rawFirst % size;
+    for (long index = first; index < Math.min(size, first + 300); index++) {
+      assertThat(prover.proof(index)).isEqualTo(Proofs.inclusion(index, size, STORE));
+    }
+  }
+
   @Property(tries = 300)
   void consistencyAgreesWithReference(
       @ForAll @IntRange(min = 1, max = MAX) int size2, @ForAll @IntRange(min = 0) int raw) {
