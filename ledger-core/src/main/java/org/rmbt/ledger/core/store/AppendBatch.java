@@ -75,4 +75,18 @@ public record AppendBatch(
   public List<byte[]> entries() {
     return entries.stream().map(byte[]::clone).toList();
   }
+
+  /** The length of entry {@code i} of the batch (0-based). */
+  public int entryLength(int i) {
+    return entries.get(i).length;
+  }
+
+  /**
+   * Copies entry {@code i}'s bytes into {@code dst} at {@code offset}: how a store writes them
+   * without the copy {@link #entries()} makes of every entry.
+   */
+  public void copyEntry(int i, byte[] dst, int offset) {
+    byte[] e = entries.get(i);
+    System.arraycopy(e, 0, dst, offset, e.length);
+  }
 }

@@ -7,8 +7,6 @@ import org.rmbt.ledger.core.store.AppendBatch;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
 import org.rmbt.ledger.core.store.SubjectPosting;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * The store's column families and how a batch is laid out in them: {@code entries} (8-byte
@@ -45,40 +43,46 @@ record Families(
   }
 
   /**
-   * Stages all of {@code batch}, the new meta size and any carried checkpoint into {@code wb};
-   * returns the batch's backlog segment (empty pairs for a batch of no entries). Scratch buffers
-   * serve every put: WriteBatch.put copies key and value into native memory.
+   * Stages all of {@code batch}, the new meta size and any carried checkpoint into {@code out};
+   * returns the batch's backlog segment (empty pairs for a batch of no entries).
    */
-  LeafIndexBacklog.Segment stage(AppendBatch batch, WriteBatch wb) throws RocksDBException {
-    List<byte[]> values = batch.entries(); // the record hands out copies: take them once
+  LeafIndexBacklog.Segment stage(AppendBatch batch, SerializedBatch out) {
     byte[] key = new byte[Keys.LONG_SIZE];
-    byte[] hash = new byte[Hash.SIZE];
     long index = batch.firstIndex();
-    for (int i = 0; i < values.size(); i++, index++) {
+    int count = batch.leafHashes().size();
+    for (int i = 0; i < count; i++, index++) {
+      int entry = i;
       Keys.write(index, key);
-      wb.put(entries, key, values.get(i));
+      out.put(entries, key, batch.entryLength(i), (dst, at) -> batch.copyEntry(entry, dst, at));
     }
     byte[] pairs = LeafIndexBacklog.pairs(batch.leafHashes(), batch.envelopeHashes());
     if (pairs.length > 0) {
-      wb.put(backlog, Keys.of(batch.firstIndex()), pairs);
+      out.put(backlog, Keys.of(batch.firstIndex()), pairs);
     }
     for (StoredHash stored : batch.treeHashes()) {
       if (stored.index() < 0) {
         throw new IllegalArgumentException("negative stored-hash index " + stored.index());
       }
       Keys.write(stored.index(), key);
-      stored.hash().copyTo(hash, 0);
-      wb.put(tree, key, hash);
+      out.put(tree, key, Hash.SIZE, (dst, at) -> stored.hash().copyTo(dst, at));
     }
     for (SubjectPosting p : batch.subjects()) {
-      wb.put(subjects, SubjectKeys.of(p.subject(), p.index()), EMPTY);
+      out.put(subjects, SubjectKeys.of(p.subject(), p.index()), EMPTY);
     }
-    Keys.write(index, key);
-    wb.put(meta, SIZE_KEY, key);
+    out.put(meta, SIZE_KEY, Keys.of(index));
     if (batch.previousCheckpoint().isPresent()) {
       StoredCheckpoint carried = batch.previousCheckpoint().get();
-      wb.put(checkpoints, Keys.of(carried.size()), carried.note());
+      out.put(checkpoints, Keys.of(carried.size()), carried.note());
     }
     return new LeafIndexBacklog.Segment(batch.firstIndex(), pairs);
+  }
+
+  /** Bytes {@link #stage} will write for {@code batch}, near enough to size its buffer once. */
+  static int expectedBytes(AppendBatch batch) {
+    int bytes = 0;
+    for (int i = 0; i < batch.leafHashes().size(); i++) {
+      bytes += batch.entryLength(i) + 16 + LeafIndexBacklog.PAIR_BYTES;
+    }
+    return bytes + batch.treeHashes().size() * (Hash.SIZE + 16) + 4096;
   }
 }

@@ -124,8 +124,9 @@ public final class RocksLogStore implements LogStore {
 
   /** Writes the batch as one synced WriteBatch; returns its backlog segment. */
   private LeafIndexBacklog.Segment write(AppendBatch batch) {
-    try (WriteBatch wb = new WriteBatch()) {
-      LeafIndexBacklog.Segment segment = families.stage(batch, wb);
+    SerializedBatch serialized = new SerializedBatch(Families.expectedBytes(batch));
+    LeafIndexBacklog.Segment segment = families.stage(batch, serialized);
+    try (WriteBatch wb = serialized.toWriteBatch()) {
       // crash during write: the batch is one WAL record; recovery keeps all of it or none.
       db.write(tuning.syncWrite, wb);
       return segment;
