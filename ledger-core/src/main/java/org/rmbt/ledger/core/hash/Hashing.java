@@ -47,6 +47,13 @@ public final class Hashing {
     return new Hash(md.digest());
   }
 
+  /** Plain SHA-256 of {@code bytes[offset .. offset + length)}. */
+  public static Hash sha256(byte[] bytes, int offset, int length) {
+    MessageDigest md = SHA256.get();
+    md.update(bytes, offset, length);
+    return new Hash(md.digest());
+  }
+
   private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

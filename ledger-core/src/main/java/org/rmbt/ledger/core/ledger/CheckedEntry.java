@@ -51,7 +51,7 @@ public final class CheckedEntry {
     } catch (MalformedException | VerificationException e) {
       failed = e;
     }
-    Hash envelope = Hashing.sha256(entry.getEnvelope().toByteArray());
+    Hash envelope = EntryCodec.envelopeHash(entry, bytes);
     return new CheckedEntry(bytes, entry, null, failed, Hashing.leaf(bytes), envelope);
   }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.proto.Envelope;
 import org.rmbt.ledger.proto.LedgerEntry;
@@ -83,6 +84,16 @@ public final class EntryCodec {
       throw new IllegalStateException("encoding into an array of the computed size", e);
     }
     return out;
+  }
+
+  /**
+   * The envelope hash (SHA-256 of the envelope's canonical encoding) of an entry {@link
+   * #decodeEntry} accepted from {@code bytes}: those are canonical and the envelope is the last
+   * field, so its encoding is their last bytes, and need not be made again.
+   */
+  public static Hash envelopeHash(LedgerEntry decoded, byte[] bytes) {
+    int length = decoded.getEnvelope().getSerializedSize();
+    return Hashing.sha256(bytes, bytes.length - length, length);
   }
 
   /** The two fields at the front of an entry that link it into the hash chain. */

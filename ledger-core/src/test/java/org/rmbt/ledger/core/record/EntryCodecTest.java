@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.testing.DemoEnvelopes;
 import org.rmbt.ledger.proto.Envelope;
@@ -50,6 +51,8 @@ class EntryCodecTest {
     LedgerEntry head = full.toBuilder().clearEnvelope().build();
     assertThat(EntryCodec.encodeEntry(head, full.getEnvelope().toByteArray()))
         .isEqualTo(full.toByteArray());
+    assertThat(EntryCodec.envelopeHash(full, full.toByteArray()))
+        .isEqualTo(Hashing.sha256(full.getEnvelope().toByteArray()));
     assertThatThrownBy(() -> EntryCodec.encodeEntry(full, new byte[1]))
         .isInstanceOf(IllegalArgumentException.class);
   }
