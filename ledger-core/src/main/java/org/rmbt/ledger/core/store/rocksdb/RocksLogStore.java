@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.AppendBatch;
 import org.rmbt.ledger.core.store.CheckpointSwap;
@@ -36,10 +34,7 @@ public final class RocksLogStore implements LogStore {
   private final Families families;
   private final LeafIndexBacklog backlog;
 
-  /** Shared by calls that use native handles, exclusive for close: no use after free. */
-  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-
-  private boolean closed; // guarded by lifecycle
+  private final StoreLifecycle lifecycle = new StoreLifecycle();
 
   /** Serialises writers, so the size check and the write it guards cannot interleave. */
   private final Object writeLock = new Object();
@@ -98,28 +93,30 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public void append(AppendBatch batch) {
-    enter();
-    try {
-      synchronized (writeLock) {
-        if (batch.firstIndex() != size) {
-          throw new StoreException(
-              "batch starts at index " + batch.firstIndex() + " but the log has " + size);
-        }
-        Optional<StoredCheckpoint> carried = batch.previousCheckpoint();
-        if (carried.isPresent()) {
-          CheckpointSwap.checkCarried(latestSize(), carried.get().size(), size);
-        }
-        LeafIndexBacklog.Segment written = write(batch);
-        // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
-        if (written.count() > 0) {
-          backlog.add(written, batch.leafHashes(), batch.envelopeHashes());
-        }
-        size = written.end();
-        latest = carried.isPresent() ? carried : latest;
-      }
-    } finally {
-      exit();
+    lifecycle.run(
+        () -> {
+          synchronized (writeLock) {
+            appendLocked(batch);
+          }
+        });
+  }
+
+  private void appendLocked(AppendBatch batch) {
+    if (batch.firstIndex() != size) {
+      throw new StoreException(
+          "batch starts at index " + batch.firstIndex() + " but the log has " + size);
     }
+    Optional<StoredCheckpoint> carried = batch.previousCheckpoint();
+    if (carried.isPresent()) {
+      CheckpointSwap.checkCarried(latestSize(), carried.get().size(), size);
+    }
+    LeafIndexBacklog.Segment written = write(batch);
+    // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
+    if (written.count() > 0) {
+      backlog.add(written, batch.leafHashes(), batch.envelopeHashes());
+    }
+    size = written.end();
+    latest = carried.isPresent() ? carried : latest;
   }
 
   /** Writes the batch as one synced WriteBatch; returns its backlog segment. */
@@ -140,17 +137,15 @@ public final class RocksLogStore implements LogStore {
   @Override
   public List<byte[]> readEntries(long from, int count) {
     checkRange(from, count);
-    return guarded(() -> EntryScan.read(db, readOptions(count), families.entries(), from, count));
+    return lifecycle.guarded(
+        () -> EntryScan.read(db, readOptions(count), families.entries(), from, count));
   }
 
   @Override
   public void scanEntries(long from, int count, EntryVisitor visitor) {
     checkRange(from, count);
-    guarded(
-        () -> {
-          EntryScan.scan(db, readOptions(count), families.entries(), from, count, visitor);
-          return null;
-        });
+    lifecycle.run(
+        () -> EntryScan.scan(db, readOptions(count), families.entries(), from, count, visitor));
   }
 
   private void checkRange(long from, int count) {
@@ -186,15 +181,15 @@ public final class RocksLogStore implements LogStore {
   }
 
   private List<byte[]> multiGet(ColumnFamilyHandle family, List<byte[]> keys) {
-    enter();
-    try {
-      // RocksJava wants one handle per key.
-      return db.multiGetAsList(tuning.read, Collections.nCopies(keys.size(), family), keys);
-    } catch (RocksDBException e) {
-      throw new StoreException("batched read failed: " + e.getMessage(), e);
-    } finally {
-      exit();
-    }
+    return lifecycle.guarded(
+        () -> {
+          try {
+            // RocksJava wants one handle per key.
+            return db.multiGetAsList(tuning.read, Collections.nCopies(keys.size(), family), keys);
+          } catch (RocksDBException e) {
+            throw new StoreException("batched read failed: " + e.getMessage(), e);
+          }
+        });
   }
 
   @Override
@@ -206,7 +201,7 @@ public final class RocksLogStore implements LogStore {
   @Override
   public List<OptionalLong> indexesOf(List<Hash> keys) {
     long known = size;
-    return guarded(
+    return lifecycle.guarded(
         () -> backlog.indexesOf(keys, known, raw -> multiGet(families.leafIndex(), raw)));
   }
 
@@ -220,19 +215,19 @@ public final class RocksLogStore implements LogStore {
   }
 
   private byte[] get(ColumnFamilyHandle family, byte[] key) {
-    enter();
-    try {
-      return db.get(family, tuning.read, key);
-    } catch (RocksDBException e) {
-      throw new StoreException("read failed: " + e.getMessage(), e);
-    } finally {
-      exit();
-    }
+    return lifecycle.guarded(
+        () -> {
+          try {
+            return db.get(family, tuning.read, key);
+          } catch (RocksDBException e) {
+            throw new StoreException("read failed: " + e.getMessage(), e);
+          }
+        });
   }
 
   @Override
   public List<Long> entriesAbout(String subject, long fromIndex, int limit) {
-    return guarded(
+    return lifecycle.guarded(
         () ->
             SubjectKeys.scan(
                 db, families.subjects(), tuning.read, subject, fromIndex, limit, size));
@@ -240,17 +235,18 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public OptionalLong lastEntryAbout(String subject) {
-    return guarded(() -> SubjectKeys.last(db, families.subjects(), tuning.read, subject, size));
+    return lifecycle.guarded(
+        () -> SubjectKeys.last(db, families.subjects(), tuning.read, subject, size));
   }
 
   @Override
   public void putCosignature(StoredCosignature cosignature) {
-    guarded(() -> CosignatureKeys.put(db, families, tuning, cosignature));
+    lifecycle.guarded(() -> CosignatureKeys.put(db, families, tuning, cosignature));
   }
 
   @Override
   public List<StoredCosignature> cosignatures(long treeSize) {
-    return guarded(() -> CosignatureKeys.list(db, families, tuning, treeSize));
+    return lifecycle.guarded(() -> CosignatureKeys.list(db, families, tuning, treeSize));
   }
 
   @Override
@@ -260,21 +256,22 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public void putCheckpoint(StoredCheckpoint next, long expectedLatestSize) {
-    enter();
-    try {
-      synchronized (writeLock) {
-        CheckpointSwap.check(latestSize(), expectedLatestSize, next.size(), size);
-        // Sizes only grow past the latest, so no other bytes can be stored under next.size().
-        db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
-        // crash here: the checkpoint is durable and reopen serves it as the latest.
-        latest = Optional.of(next);
-      }
-    } catch (RocksDBException e) {
-      // As for append: the checkpoint may be durable after all; reopening tells.
-      throw new StoreException("checkpoint " + next.size() + " failed: " + e.getMessage(), e);
-    } finally {
-      exit();
-    }
+    lifecycle.run(
+        () -> {
+          synchronized (writeLock) {
+            CheckpointSwap.check(latestSize(), expectedLatestSize, next.size(), size);
+            // Sizes only grow past the latest, so no other bytes can be stored under next.size().
+            try {
+              db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
+            } catch (RocksDBException e) {
+              // As for append: the checkpoint may be durable after all; reopening tells.
+              throw new StoreException(
+                  "checkpoint " + next.size() + " failed: " + e.getMessage(), e);
+            }
+            // crash here: the checkpoint is durable and reopen serves it as the latest.
+            latest = Optional.of(next);
+          }
+        });
   }
 
   /**
@@ -283,11 +280,7 @@ public final class RocksLogStore implements LogStore {
    * and appends may go on meanwhile.
    */
   public void compact() {
-    guarded(
-        () -> {
-          RocksTuning.compactAll(db, handles);
-          return null;
-        });
+    lifecycle.run(() -> RocksTuning.compactAll(db, handles));
   }
 
   /** Entries whose hashes are not yet ingested into leaf_index (for tests). */
@@ -302,37 +295,10 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public void close() {
-    lifecycle.writeLock().lock();
-    try {
-      if (!closed) {
-        closed = true;
-        backlog.close();
-        tuning.closeWith(db, handles);
-      }
-    } finally {
-      lifecycle.writeLock().unlock();
-    }
-  }
-
-  private void enter() {
-    lifecycle.readLock().lock();
-    if (closed) {
-      lifecycle.readLock().unlock();
-      throw new StoreException("store is closed");
-    }
-  }
-
-  private void exit() {
-    lifecycle.readLock().unlock();
-  }
-
-  /** Runs {@code body} while the store is open; close waits for it. */
-  private <T> T guarded(Supplier<T> body) {
-    enter();
-    try {
-      return body.get();
-    } finally {
-      exit();
-    }
+    lifecycle.close(
+        () -> {
+          backlog.close();
+          tuning.closeWith(db, handles);
+        });
   }
 }
