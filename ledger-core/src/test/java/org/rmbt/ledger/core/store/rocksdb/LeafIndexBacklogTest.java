@@ -61,20 +61,7 @@ class LeafIndexBacklogTest {
     try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
       appendBatchesOf(store, 50, 0, 200);
     }
-    RawRocks.edit(
-        dir,
-        (db, f) -> {
-          try (RocksIterator it = db.newIterator(f.get("index_backlog"))) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-              byte[] pairs = it.value();
-              long first = Keys.decode("key", it.key());
-              for (int i = 0; i < pairs.length / 32; i++) {
-                byte[] hash = Arrays.copyOfRange(pairs, i * 32, i * 32 + 32);
-                db.put(f.get("leaf_index"), hash, Keys.of(first + i / 2));
-              }
-            }
-          }
-        });
+    RawRocks.edit(dir, RawRocks::copyBacklogToLeafIndex);
     try (RocksLogStore store = RocksLogStore.open(dir, 100)) {
       awaitBacklogBelow(store, 1);
       assertAllFound(store, 200);
@@ -94,15 +81,7 @@ class LeafIndexBacklogTest {
 
   @Test
   void aBacklogShortOfTheSizeRefusesToOpen() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
-      appendBatchesOf(store, 50, 0, 100);
-    }
-    RawRocks.edit(
-        dir,
-        (db, f) -> {
-          byte[] pairs = db.get(f.get("index_backlog"), Keys.of(50));
-          db.put(f.get("index_backlog"), Keys.of(50), Arrays.copyOf(pairs, pairs.length - 64));
-        });
+    truncateBacklogValueAt50(64);
     assertThatThrownBy(() -> RocksLogStore.open(dir, 1_000))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("backlog ends at index 99 but meta size is 100");
@@ -110,15 +89,7 @@ class LeafIndexBacklogTest {
 
   @Test
   void aTornBacklogValueRefusesToOpen() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
-      appendBatchesOf(store, 50, 0, 100);
-    }
-    RawRocks.edit(
-        dir,
-        (db, f) -> {
-          byte[] pairs = db.get(f.get("index_backlog"), Keys.of(50));
-          db.put(f.get("index_backlog"), Keys.of(50), Arrays.copyOf(pairs, pairs.length - 1));
-        });
+    truncateBacklogValueAt50(1);
     assertThatThrownBy(() -> RocksLogStore.open(dir, 1_000))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("backlog value at 50 has 3199 bytes");
@@ -133,6 +104,19 @@ class LeafIndexBacklogTest {
     try (var files = Files.list(dir.resolve("leaf-index-ingest"))) {
       assertThat(files.toList()).isEmpty();
     }
+  }
+
+  /** Two batches of 50 stored, then the second one's backlog value cut short by {@code bytes}. */
+  private void truncateBacklogValueAt50(int bytes) throws Exception {
+    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
+      appendBatchesOf(store, 50, 0, 100);
+    }
+    RawRocks.edit(
+        dir,
+        (db, f) -> {
+          byte[] pairs = db.get(f.get("index_backlog"), Keys.of(50));
+          db.put(f.get("index_backlog"), Keys.of(50), Arrays.copyOf(pairs, pairs.length - bytes));
+        });
   }
 
   private static void appendBatchesOf(RocksLogStore store, int batch, long from, int count) {

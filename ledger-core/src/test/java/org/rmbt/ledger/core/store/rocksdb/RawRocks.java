@@ -46,8 +46,19 @@ public final class RawRocks {
    */
   public static void ingestBacklog(RocksDB db, Map<String, ColumnFamilyHandle> family)
       throws Exception {
+    copyBacklogToLeafIndex(db, family);
     ColumnFamilyHandle backlog = family.get("index_backlog");
     try (RocksIterator it = db.newIterator(backlog)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        db.delete(backlog, it.key());
+      }
+    }
+  }
+
+  /** Every {@code index_backlog} pair put into {@code leaf_index}; the backlog stays. */
+  static void copyBacklogToLeafIndex(RocksDB db, Map<String, ColumnFamilyHandle> family)
+      throws Exception {
+    try (RocksIterator it = db.newIterator(family.get("index_backlog"))) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
         long first = Keys.decode("backlog key", it.key());
         byte[] pairs = it.value();
@@ -55,7 +66,6 @@ public final class RawRocks {
           byte[] hash = Arrays.copyOfRange(pairs, i * Hash.SIZE, (i + 1) * Hash.SIZE);
           db.put(family.get("leaf_index"), hash, Keys.of(first + i / 2));
         }
-        db.delete(backlog, it.key());
       }
     }
   }
