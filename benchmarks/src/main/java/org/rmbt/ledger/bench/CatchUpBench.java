@@ -122,6 +122,7 @@ final class CatchUpBench {
     for (int w = 0; w < 2; w++) {
       catchUp(primary, work.resolve("catch-up-warm-up-" + w), n);
     }
+    BenchMain.settle();
     Result r = catchUp(primary, work.resolve("catch-up-replica"), n);
     System.err.printf(
         "[bench] catch-up: %.1f µs process CPU per entry (both nodes)%n%s",
