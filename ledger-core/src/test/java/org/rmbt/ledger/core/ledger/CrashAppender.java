@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.core.store.rocksdb.TestStores;
 
 /**
  * The child JVM of {@link CrashRecoveryTest}: opens the log in {@code args[0]} and appends until it
@@ -41,7 +41,10 @@ public final class CrashAppender {
     Path dir = Path.of(args[0]);
     long first = Long.parseLong(args[2]);
     try (FileChannel acks = FileChannel.open(Path.of(args[1]), CREATE, WRITE, APPEND);
-        Ledger ledger = TestLog.open(RocksLogStore.open(dir), LedgerConfig.DEFAULT)) {
+        Ledger ledger =
+            TestLog.open(
+                TestStores.ingestingEvery(dir, CrashRecoveryTest.INGEST_EVERY),
+                LedgerConfig.DEFAULT)) {
       CrashAppender appender = new CrashAppender(ledger, acks, first);
       System.out.println("ready " + ledger.view().latestCheckpoint().checkpoint().size());
       System.out.flush();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
+import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.merkle.Proofs;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.core.store.rocksdb.TestStores;
 import org.rocksdb.RocksDB;
 import org.rocksdb.util.Environment;
 
@@ -35,6 +38,12 @@ import org.rocksdb.util.Environment;
  */
 class CrashRecoveryTest {
   private static final int ROUNDS = 20;
+
+  /**
+   * The child's leaf index backlog is ingested every this many entries, so that kills also land
+   * while an index file is built, ingested or its backlog deleted.
+   */
+  static final int INGEST_EVERY = 300;
 
   /** Java reports a process killed by signal n as exit code 128 + n; SIGKILL is 9. */
   private static final int KILLED_BY_SIGKILL = 128 + 9;
@@ -161,7 +170,7 @@ class CrashRecoveryTest {
   }
 
   private void reopenAndCheck(Path log, int round) throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(log);
+    try (RocksLogStore store = TestStores.ingestingEvery(log, INGEST_EVERY);
         Ledger ledger = TestLog.open(store, LedgerConfig.DEFAULT)) {
       SignedCheckpoint latest = ledger.view().latestCheckpoint();
       long now = latest.checkpoint().size();
@@ -173,6 +182,10 @@ class CrashRecoveryTest {
         assertThat(leaf)
             .as("leaf hash of acknowledged entry %d", a.getKey())
             .isEqualTo(a.getValue());
+        // The lookup index survives too, whichever side of an ingest the kill fell on.
+        assertThat(store.indexOf(new Hash(HexFormat.of().parseHex(a.getValue()))))
+            .as("lookup of acknowledged entry %d by its leaf hash", a.getKey())
+            .hasValue(a.getKey());
       }
       TestLog.verify(store, latest);
       checkpointsSeen.forEach(
