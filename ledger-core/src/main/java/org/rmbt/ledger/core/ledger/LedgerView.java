@@ -65,12 +65,26 @@ public final class LedgerView {
   }
 
   public List<byte[]> entries(long from, int count) throws MalformedException {
+    checkRange(from, count);
+    return log.readEntries(from, count);
+  }
+
+  /**
+   * {@link LogReader#scanEntries} over entries the latest checkpoint covers: one read for a long
+   * run, each entry handed over in a reused buffer.
+   */
+  public void scanEntries(long from, int count, LogReader.EntryVisitor visitor)
+      throws MalformedException {
+    checkRange(from, count);
+    log.scanEntries(from, count, visitor);
+  }
+
+  private void checkRange(long from, int count) throws MalformedException {
     long size = latestCheckpoint().checkpoint().size();
     if (from < 0 || count < 0 || from > size || count > size - from) {
       throw new MalformedException(
           "range", "[" + from + ", +" + count + ") is outside the log of size " + size);
     }
-    return log.readEntries(from, count);
   }
 
   /** The index of the entry with this leaf hash or envelope hash, if the checkpoint covers it. */

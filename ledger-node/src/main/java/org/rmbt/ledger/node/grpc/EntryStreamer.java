@@ -218,23 +218,26 @@ final class EntryStreamer {
     }
 
     /**
-     * Entries from {@code next} while they fit in {@code pageBytes}, read {@link #PAGE} at a time:
-     * the node holds at most one page and one read. The last read's entries past the page are read
-     * again for the next one.
+     * Entries from {@code next} while they fit in {@code pageBytes}, in one scan of the store (a
+     * read per {@link #PAGE} entries made a new iterator ~280 times for a 2 MiB page): the node
+     * holds one page and the scan's buffer.
      */
     private EntryPage page(long size) throws MalformedException {
       EntryPage.Builder page = EntryPage.newBuilder().setFirstIndex(next);
-      long bytes = PAGE_OVERHEAD;
-      while (next < size) {
-        for (byte[] e : view.entries(next, (int) Math.min(PAGE, size - next))) {
-          bytes += ENTRY_OVERHEAD + e.length;
-          if (bytes > pageBytes && page.getEntriesCount() > 0) {
-            return page.build();
-          }
-          page.addEntries(ByteString.copyFrom(e));
-          next++;
-        }
-      }
+      long[] bytes = {PAGE_OVERHEAD};
+      int count = (int) Math.min(Integer.MAX_VALUE, size - next);
+      view.scanEntries(
+          next,
+          count,
+          (index, entry, length) -> {
+            bytes[0] += ENTRY_OVERHEAD + length;
+            if (bytes[0] > pageBytes && page.getEntriesCount() > 0) {
+              return false;
+            }
+            page.addEntries(ByteString.copyFrom(entry, 0, length));
+            return true;
+          });
+      next += page.getEntriesCount();
       return page.build();
     }
   }
