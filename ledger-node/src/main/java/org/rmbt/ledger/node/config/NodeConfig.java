@@ -106,36 +106,20 @@ public record NodeConfig(
   }
 
   public NodeConfig withTls(TlsConfig t) {
-    return new NodeConfig(
-        dataDir,
-        listenAddress,
-        port,
-        logKeyFile,
-        signerKeys,
-        witnessKeys,
-        Optional.of(t),
-        limits,
-        ledger,
-        metricsPort,
-        anchor);
+    return with(Optional.of(t), limits, anchor);
   }
 
   public NodeConfig withLimits(ServerLimits l) {
-    return new NodeConfig(
-        dataDir,
-        listenAddress,
-        port,
-        logKeyFile,
-        signerKeys,
-        witnessKeys,
-        tls,
-        l,
-        ledger,
-        metricsPort,
-        anchor);
+    return with(tls, l, anchor);
   }
 
   public NodeConfig withAnchor(AnchorConfig a) {
+    return with(tls, limits, Optional.of(a));
+  }
+
+  /** This config with the parts a with-er may replace: the one place listing every field. */
+  private NodeConfig with(
+      Optional<TlsConfig> newTls, ServerLimits newLimits, Optional<AnchorConfig> newAnchor) {
     return new NodeConfig(
         dataDir,
         listenAddress,
@@ -143,10 +127,10 @@ public record NodeConfig(
         logKeyFile,
         signerKeys,
         witnessKeys,
-        tls,
-        limits,
+        newTls,
+        newLimits,
         ledger,
         metricsPort,
-        Optional.of(a));
+        newAnchor);
   }
 }
