@@ -13,6 +13,10 @@ import org.rmbt.ledger.core.hash.Hash;
  * answered with proofs of neighbouring leaves, which share nearly every such range; folding them
  * again for each proof was most of the answer step's CPU.
  *
+ * <p>It reads each stored hash it needs with its own call, where {@link Proofs#inclusion} reads a
+ * proof's hashes in one batch: meant for readers that answer from memory (a batch's own hashes),
+ * not for proofs read from the store one at a time.
+ *
  * <p>Not thread-safe: one prover per batch of answers.
  */
 public final class InclusionProver {

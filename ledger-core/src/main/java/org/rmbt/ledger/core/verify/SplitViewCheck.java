@@ -94,9 +94,7 @@ public final class SplitViewCheck {
           a,
           b,
           "sizes differ ("
-              + describe("A", a)
-              + "; "
-              + describe("B", b)
+              + both(a, b)
               + "): resolve the pair with a consistency proof from "
               + small.checkpoint().size()
               + " to "
@@ -108,8 +106,7 @@ public final class SplitViewCheck {
   private static SplitView sameSize(SignedCheckpoint a, SignedCheckpoint b) {
     long size = a.checkpoint().size();
     if (a.checkpoint().root().equals(b.checkpoint().root())) {
-      return new SplitView(
-          Outcome.CONSISTENT, a, b, "same tree: " + describe("A", a) + "; " + describe("B", b));
+      return new SplitView(Outcome.CONSISTENT, a, b, "same tree: " + both(a, b));
     }
     return new SplitView(
         Outcome.SPLIT_VIEW,
@@ -118,9 +115,7 @@ public final class SplitViewCheck {
         "the log signed two roots for size "
             + size
             + ": "
-            + describe("A", a)
-            + "; "
-            + describe("B", b)
+            + both(a, b)
             + ". The two signed notes are the proof.");
   }
 
@@ -128,22 +123,18 @@ public final class SplitViewCheck {
   private static SplitView emptyPrefix(SignedCheckpoint a, SignedCheckpoint b, SignedCheckpoint s) {
     if (s.checkpoint().root().equals(Hashing.emptyRoot())) {
       return new SplitView(
-          Outcome.CONSISTENT,
-          a,
-          b,
-          "the empty tree is a prefix of every tree: "
-              + describe("A", a)
-              + "; "
-              + describe("B", b));
+          Outcome.CONSISTENT, a, b, "the empty tree is a prefix of every tree: " + both(a, b));
     }
     return new SplitView(
         Outcome.SPLIT_VIEW,
         a,
         b,
-        "the log signed size 0 with a root that is not the empty tree's: "
-            + describe("A", a)
-            + "; "
-            + describe("B", b));
+        "the log signed size 0 with a root that is not the empty tree's: " + both(a, b));
+  }
+
+  /** Both checkpoints, named A and B, for a verdict's message. */
+  private static String both(SignedCheckpoint a, SignedCheckpoint b) {
+    return describe("A", a) + "; " + describe("B", b);
   }
 
   private static SplitView withProof(
@@ -154,7 +145,7 @@ public final class SplitViewCheck {
       List<Hash> proof) {
     long s1 = small.checkpoint().size();
     long s2 = big.checkpoint().size();
-    String both = describe("A", a) + "; " + describe("B", b);
+    String both = both(a, b);
     try {
       Proofs.verifyConsistency(s1, s2, proof, small.checkpoint().root(), big.checkpoint().root());
     } catch (ProofException e) {
