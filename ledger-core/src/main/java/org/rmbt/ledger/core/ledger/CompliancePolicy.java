@@ -41,28 +41,40 @@ public final class CompliancePolicy implements EntryPolicy {
 
   @Override
   public Staging stage() {
-    return new Staging() {
-      private RecordState state = committed;
-      private Admission pending;
+    return new RegistryStaging(committed);
+  }
 
-      @Override
-      public List<String> admit(long index, Envelope env, long integratedAt)
-          throws MalformedException, VerificationException {
-        pending = RecordRules.admit(state, index, env, integratedAt);
-        return pending.subjects();
-      }
+  /** Admissions against the registry as of {@code state}, advanced entry by entry. */
+  private final class RegistryStaging implements Staging {
+    private RecordState state;
+    private Admission pending;
 
-      @Override
-      public void applied(long index, Hash leafHash) {
-        state = RecordRules.apply(state, pending, index, leafHash);
-        pending = null;
-      }
+    RegistryStaging(RecordState start) {
+      this.state = start;
+    }
 
-      @Override
-      public void commit() {
-        committed = state;
-      }
-    };
+    @Override
+    public List<String> admit(long index, Envelope env, long integratedAt)
+        throws MalformedException, VerificationException {
+      pending = RecordRules.admit(state, index, env, integratedAt);
+      return pending.subjects();
+    }
+
+    @Override
+    public void applied(long index, Hash leafHash) {
+      state = RecordRules.apply(state, pending, index, leafHash);
+      pending = null;
+    }
+
+    @Override
+    public void commit() {
+      committed = state;
+    }
+
+    @Override
+    public Staging next() {
+      return new RegistryStaging(state);
+    }
   }
 
   @Override

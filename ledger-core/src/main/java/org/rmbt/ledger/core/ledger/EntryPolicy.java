@@ -35,5 +35,12 @@ public interface EntryPolicy {
 
     /** Makes the staged state the committed one: only once the batch is durable. */
     void commit();
+
+    /**
+     * A staging for the batch after this one, starting from this one's state, uncommitted: the
+     * sequencer stages a batch while the one before it is being written. Committing it commits this
+     * one's admissions too.
+     */
+    Staging next();
   }
 }

@@ -62,8 +62,10 @@ public final class Ledger implements AutoCloseable {
       new PolicyReplay(store, policy).replay(state.size());
     }
     ExecutorService answers = answerPool();
-    BatchCommitter committer = new BatchCommitter(store, signer, clock, policy, answers, state);
-    return new Ledger(store, policy, new Sequencer(state, committer, config), signer, answers);
+    BatchStager stager = new BatchStager(store, clock, policy, state);
+    BatchCommitter committer = new BatchCommitter(store, signer, answers, state);
+    Sequencer sequencer = new Sequencer(state, stager, committer, config);
+    return new Ledger(store, policy, sequencer, signer, answers);
   }
 
   /** A plain log of any payload signed by one of {@code signers} ({@link SignerKeyPolicy}). */

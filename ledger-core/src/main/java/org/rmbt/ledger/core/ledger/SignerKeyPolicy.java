@@ -24,6 +24,11 @@ public final class SignerKeyPolicy implements EntryPolicy {
 
         @Override
         public void commit() {}
+
+        @Override
+        public Staging next() {
+          return this;
+        }
       };
 
   private final SignerKeys keys;

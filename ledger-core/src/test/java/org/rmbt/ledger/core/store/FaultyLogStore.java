@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.rmbt.ledger.core.hash.Hash;
 
 /**
@@ -19,6 +20,9 @@ import org.rmbt.ledger.core.hash.Hash;
  *   <li>{@code FAIL_AFTER_*}: the write is durable in the wrapped store, yet the caller sees {@link
  *       InjectedFault} — as when the process dies between the sync and the reply.
  * </ul>
+ *
+ * <p>{@link #holdAppends} keeps appends from reaching the wrapped store until released, to stage a
+ * batch while the one before it is still unwritten.
  *
  * <p>Each armed fault fires once, on the next matching call; an {@code AFTER} fault waits for a
  * call the wrapped store accepts (its own refusals pass through unchanged). Reads always pass
@@ -52,6 +56,9 @@ public final class FaultyLogStore implements LogStore {
   private final Set<Fault> armed = EnumSet.noneOf(Fault.class); // guarded by this
   private int appendsCarryingACheckpoint; // guarded by this
   private int checkpointWrites; // guarded by this
+  private int indexLookups; // guarded by this
+  private CountDownLatch held = new CountDownLatch(0); // guarded by this
+  private final CountDownLatch appendHeld = new CountDownLatch(1);
 
   public FaultyLogStore(LogStore delegate) {
     this.delegate = delegate;
@@ -77,6 +84,41 @@ public final class FaultyLogStore implements LogStore {
     return checkpointWrites;
   }
 
+  /** Lookup calls ({@link #indexesOf}) so far: one per batch the sequencer stages. */
+  public synchronized int indexLookups() {
+    return indexLookups;
+  }
+
+  /** Appends wait, before reaching the wrapped store, until {@link #releaseAppends}. */
+  public synchronized void holdAppends() {
+    held = new CountDownLatch(1);
+  }
+
+  public synchronized void releaseAppends() {
+    held.countDown();
+  }
+
+  /** Waits until an append is held. */
+  public void awaitHeldAppend() throws InterruptedException {
+    appendHeld.await();
+  }
+
+  private void waitIfHeld() {
+    CountDownLatch gate;
+    synchronized (this) {
+      gate = held;
+    }
+    if (gate.getCount() > 0) {
+      appendHeld.countDown();
+    }
+    try {
+      gate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while an append was held", e);
+    }
+  }
+
   private synchronized void fireIfArmed(Fault fault) {
     if (armed.remove(fault)) {
       throw new InjectedFault(fault);
@@ -85,6 +127,7 @@ public final class FaultyLogStore implements LogStore {
 
   @Override
   public void append(AppendBatch batch) {
+    waitIfHeld();
     fireIfArmed(Fault.FAIL_BEFORE_APPEND);
     delegate.append(batch);
     synchronized (this) {
@@ -121,6 +164,9 @@ public final class FaultyLogStore implements LogStore {
 
   @Override
   public List<OptionalLong> indexesOf(List<Hash> keys) {
+    synchronized (this) {
+      indexLookups++;
+    }
     return delegate.indexesOf(keys);
   }
 

@@ -37,33 +37,44 @@ final class RevocationBlindPolicy implements EntryPolicy {
 
   @Override
   public Staging stage() {
-    return new Staging() {
-      private RecordState state = committed;
-      private Admission pending;
+    return new BlindStaging(committed);
+  }
 
-      @Override
-      public List<String> admit(long index, Envelope env, long integratedAt)
-          throws MalformedException, VerificationException {
-        pending = RecordRules.admit(state, index, env, integratedAt);
-        return pending.subjects();
-      }
+  private final class BlindStaging implements Staging {
+    private RecordState state;
+    private Admission pending;
 
-      @Override
-      public void applied(long index, Hash leafHash) {
-        boolean revocation =
-            pending.record() instanceof ParticipantRegistration r
-                && r.getAction() == ParticipantRegistration.Action.REVOKE;
-        state =
-            revocation
-                ? RecordRules.skipTo(state, index + 1)
-                : RecordRules.apply(state, pending, index, leafHash);
-      }
+    BlindStaging(RecordState start) {
+      this.state = start;
+    }
 
-      @Override
-      public void commit() {
-        committed = state;
-      }
-    };
+    @Override
+    public List<String> admit(long index, Envelope env, long integratedAt)
+        throws MalformedException, VerificationException {
+      pending = RecordRules.admit(state, index, env, integratedAt);
+      return pending.subjects();
+    }
+
+    @Override
+    public void applied(long index, Hash leafHash) {
+      boolean revocation =
+          pending.record() instanceof ParticipantRegistration r
+              && r.getAction() == ParticipantRegistration.Action.REVOKE;
+      state =
+          revocation
+              ? RecordRules.skipTo(state, index + 1)
+              : RecordRules.apply(state, pending, index, leafHash);
+    }
+
+    @Override
+    public void commit() {
+      committed = state;
+    }
+
+    @Override
+    public Staging next() {
+      return new BlindStaging(state);
+    }
   }
 
   @Override

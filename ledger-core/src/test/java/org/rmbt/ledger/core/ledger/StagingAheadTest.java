@@ -1,0 +1,138 @@
+package org.rmbt.ledger.core.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmbt.ledger.core.hash.Hash;
+import org.rmbt.ledger.core.hash.Hashing;
+import org.rmbt.ledger.core.hash.MalformedException;
+import org.rmbt.ledger.core.hash.VerificationException;
+import org.rmbt.ledger.core.merkle.Proofs;
+import org.rmbt.ledger.core.record.EntryCodec;
+import org.rmbt.ledger.core.store.FaultyLogStore;
+import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
+import org.rmbt.ledger.proto.Envelope;
+import org.rmbt.ledger.proto.LedgerEntry;
+
+/**
+ * The sequencer stages a batch while the writer still writes the one before, which is then not in
+ * the store: duplicates of it, the tree hashes it adds and the policy state it reaches must come
+ * from the staged batch itself, and so must the last entry about a subject.
+ */
+class StagingAheadTest {
+  /** Two submissions a batch, however long the second takes to come. */
+  private static final LedgerConfig PAIRS = new LedgerConfig(2, 60_000, 1000);
+
+  /** The subject of every entry here, so each links to the one before it. */
+  private static final String SUBJECT = "test:all";
+
+  @TempDir Path dir;
+
+  @Test
+  void batchStagedWhileItsPredecessorIsUnwrittenSeesThatPredecessor() throws Exception {
+    FaultyLogStore store = new FaultyLogStore(RocksLogStore.open(dir));
+    CountingPolicy policy = new CountingPolicy(new SignerKeyPolicy(TestLog.ring()));
+    try (Ledger ledger =
+        Ledger.open(store, TestLog.signer(), policy, () -> TestLog.CLOCK_MILLIS, PAIRS)) {
+      store.holdAppends();
+      CompletableFuture<AppendResult> first = ledger.append(TestLog.envelope(0));
+      ledger.append(TestLog.envelope(1));
+      store.awaitHeldAppend();
+      int lookupsBefore = store.indexLookups();
+      CompletableFuture<AppendResult> again = ledger.append(TestLog.envelope(0));
+      CompletableFuture<AppendResult> next = ledger.append(TestLog.envelope(2));
+      while (store.indexLookups() == lookupsBefore) {
+        Thread.onSpinWait(); // the second pair is being staged, the first is still unwritten
+      }
+      assertThat(store.size()).isZero();
+      store.releaseAppends();
+
+      AppendResult dup = again.join();
+      assertThat(dup.duplicate()).isTrue();
+      assertThat(dup.index()).isZero();
+      assertThat(dup.leafHash()).isEqualTo(first.join().leafHash());
+      AppendResult added = next.join();
+      assertThat(added.duplicate()).isFalse();
+      assertThat(added.index()).isEqualTo(2);
+      for (AppendResult r : List.of(first.join(), dup, added)) {
+        Proofs.verifyInclusion(
+            r.index(),
+            r.checkpoint().checkpoint().size(),
+            r.leafHash(),
+            r.inclusionProof(),
+            r.checkpoint().checkpoint().root());
+      }
+      assertThat(store.size()).isEqualTo(3);
+      LedgerEntry entry = EntryCodec.decodeEntry(ledger.view().entries(2, 1).get(0));
+      Hash linked = Hash.decode("prev", entry.getSubjectLinks(0).getPrevLeafHash().toByteArray());
+      assertThat(linked)
+          .isEqualTo(
+              ledger.view().entries(1, 1).stream().map(Hashing::leaf).findFirst().orElseThrow());
+      TestLog.verify(store, ledger.view().latestCheckpoint());
+    }
+  }
+
+  /**
+   * Admits entry n only if its state has counted n entries before it: a batch staged from the
+   * committed state instead of its predecessor's would be refused.
+   */
+  private static final class CountingPolicy implements EntryPolicy {
+    private final EntryPolicy signatures;
+    private volatile long committed;
+
+    CountingPolicy(EntryPolicy signatures) {
+      this.signatures = signatures;
+    }
+
+    @Override
+    public void verifySignatures(Envelope env) throws MalformedException, VerificationException {
+      signatures.verifySignatures(env);
+    }
+
+    @Override
+    public Staging stage() {
+      return new Counting(committed);
+    }
+
+    @Override
+    public boolean replaysLog() {
+      return false;
+    }
+
+    private final class Counting implements Staging {
+      private long count;
+
+      Counting(long start) {
+        this.count = start;
+      }
+
+      @Override
+      public List<String> admit(long index, Envelope env, long integratedAt)
+          throws VerificationException {
+        if (index != count) {
+          throw new VerificationException("state counts " + count + ", entry is " + index);
+        }
+        return List.of(SUBJECT);
+      }
+
+      @Override
+      public void applied(long index, Hash leafHash) {
+        count++;
+      }
+
+      @Override
+      public void commit() {
+        committed = count;
+      }
+
+      @Override
+      public Staging next() {
+        return new Counting(count);
+      }
+    }
+  }
+}
