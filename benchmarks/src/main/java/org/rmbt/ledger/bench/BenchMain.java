@@ -125,7 +125,10 @@ public final class BenchMain {
       // Ten batches in flight keep the sequencer's batches full; holding every submission of the
       // run in flight (200,000) only made the GC copy them (GC ~6 -> ~4 µs per entry).
       int window = Math.max(10, 10 * batch);
-      DurableAppends.unsigned(ledger, 0, Math.min(count, 50_000), window);
+      // C2 compiles the per-batch methods (staging, integration, answers) only after a few hundred
+      // batches: with 50,000 warm-up entries it was still compiling during the timed run (4-10 µs
+      // of compiler CPU per timed entry, 1-2 after 150,000).
+      DurableAppends.unsigned(ledger, 0, Math.min(count, 150_000), window);
       settle();
       rate = DurableAppends.unsigned(ledger, 1_000_000_000L, count, window);
     }

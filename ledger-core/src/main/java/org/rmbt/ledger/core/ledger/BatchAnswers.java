@@ -4,7 +4,6 @@ import java.util.List;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.HashReader;
 import org.rmbt.ledger.core.merkle.InclusionProver;
-import org.rmbt.ledger.core.merkle.StoredHashes;
 
 /**
  * Answers a batch's callers once a checkpoint over it is durable: each gets its index, leaf hash,
@@ -47,7 +46,7 @@ final class BatchAnswers {
         continue;
       }
       long index = staged.indexes.get(i);
-      Hash leaf = reader.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
+      Hash leaf = reader.leafHash(index);
       List<Hash> proof = prover.proof(index);
       batch
           .get(i)

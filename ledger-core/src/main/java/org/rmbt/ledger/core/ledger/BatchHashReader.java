@@ -53,6 +53,16 @@ final class BatchHashReader implements HashReader {
     return List.of(out);
   }
 
+  @Override
+  public Hash readHash(long storedIndex) {
+    Hash h = known(storedIndex);
+    if (h == null) {
+      h = store.readHash(storedIndex);
+      read.put(storedIndex, h);
+    }
+    return h;
+  }
+
   private Hash known(long storedIndex) {
     long offset = storedIndex - firstWritten;
     return offset >= 0 && offset < written.length ? written[(int) offset] : read.get(storedIndex);

@@ -13,7 +13,6 @@ import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.HashReader;
 import org.rmbt.ledger.core.merkle.Integration;
 import org.rmbt.ledger.core.merkle.MerkleTree;
-import org.rmbt.ledger.core.merkle.StoredHashes;
 import org.rmbt.ledger.core.record.EntryCodec;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.proto.LedgerEntry;
@@ -128,13 +127,9 @@ final class BatchStager {
     }
     if (prev == null) {
       OptionalLong last = store.lastEntryAbout(subject);
-      prev = last.isEmpty() ? null : leafHashAt(last.getAsLong());
+      prev = last.isEmpty() ? null : store.leafHash(last.getAsLong());
     }
     return prev;
-  }
-
-  private Hash leafHashAt(long index) {
-    return store.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
   }
 
   /**

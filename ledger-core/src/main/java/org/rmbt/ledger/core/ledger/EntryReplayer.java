@@ -10,7 +10,6 @@ import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.Integration;
 import org.rmbt.ledger.core.merkle.MerkleTree;
-import org.rmbt.ledger.core.merkle.StoredHashes;
 import org.rmbt.ledger.core.record.EntryCodec;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.proto.LedgerEntry;
@@ -112,7 +111,7 @@ final class EntryReplayer {
         Hash before = pending.lastLeafAbout(subject);
         if (before == null) {
           OptionalLong last = store.lastEntryAbout(subject);
-          before = last.isEmpty() ? null : leafHashAt(last.getAsLong());
+          before = last.isEmpty() ? null : store.leafHash(last.getAsLong());
         }
         SubjectLink.Builder link = SubjectLink.newBuilder().setSubject(subject);
         if (before != null) {
@@ -137,9 +136,5 @@ final class EntryReplayer {
       durable.accept(next);
       return new Batch(next, durable);
     }
-  }
-
-  private Hash leafHashAt(long index) {
-    return store.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
   }
 }

@@ -8,7 +8,6 @@ import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
 import org.rmbt.ledger.core.merkle.MerkleTree;
-import org.rmbt.ledger.core.merkle.StoredHashes;
 import org.rmbt.ledger.core.record.EntryCodec;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
@@ -88,7 +87,7 @@ final class LogOpener {
       return Hash.ZERO;
     }
     long from = Math.max(0, covered - 1);
-    Hash prev = from == 0 ? Hash.ZERO : leafHashAt(from - 1);
+    Hash prev = from == 0 ? Hash.ZERO : store.leafHash(from - 1);
     List<byte[]> tail = store.readEntries(from, Math.toIntExact(size - from));
     for (int i = 0; i < tail.size(); i++) {
       long index = from + i;
@@ -111,16 +110,12 @@ final class LogOpener {
       throw new LogIntegrityException("entry " + index + " breaks the hash chain");
     }
     Hash leaf = Hashing.leaf(bytes);
-    if (!leaf.equals(leafHashAt(index))) {
+    if (!leaf.equals(store.leafHash(index))) {
       throw new LogIntegrityException("entry " + index + " does not match its stored leaf hash");
     }
     if (store.indexOf(leaf).orElse(-1) != index) {
       throw new LogIntegrityException("entry " + index + " is missing from the leaf index");
     }
     return leaf;
-  }
-
-  private Hash leafHashAt(long index) {
-    return store.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
   }
 }

@@ -67,7 +67,7 @@ public final class ReplicaLog implements AutoCloseable {
     if (policy.replaysLog()) {
       new PolicyReplay(store, policy).replay(size);
     }
-    Hash last = size == 0 ? Hash.ZERO : leafHashAt(store, size - 1);
+    Hash last = size == 0 ? Hash.ZERO : store.leafHash(size - 1);
     return new ReplicaLog(store, origin, logKey, policy, new LogState(size, last, cp));
   }
 
@@ -197,7 +197,7 @@ public final class ReplicaLog implements AutoCloseable {
     for (int level = 62; level >= 0; level--) {
       if ((size & (1L << level)) != 0) {
         long idx = StoredHashes.storedHashIndex(level, start >> level);
-        out.put(idx, store.readHashes(new long[] {idx}).get(0));
+        out.put(idx, store.readHash(idx));
         start += 1L << level;
       }
     }
@@ -237,9 +237,5 @@ public final class ReplicaLog implements AutoCloseable {
     } catch (MalformedException | VerificationException e) {
       throw new LogIntegrityException("stored checkpoint does not open: " + e.getMessage(), e);
     }
-  }
-
-  private static Hash leafHashAt(LogStore store, long index) {
-    return store.readHashes(new long[] {StoredHashes.storedHashIndex(0, index)}).get(0);
   }
 }

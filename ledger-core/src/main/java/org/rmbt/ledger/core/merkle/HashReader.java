@@ -12,4 +12,17 @@ import org.rmbt.ledger.core.hash.Hash;
  */
 public interface HashReader {
   List<Hash> readHashes(long[] storedIndexes);
+
+  /**
+   * One stored hash, as {@link #readHashes} of that one index; readers that hold hashes in memory
+   * answer it without allocating.
+   */
+  default Hash readHash(long storedIndex) {
+    return readHashes(new long[] {storedIndex}).get(0);
+  }
+
+  /** The leaf hash of entry {@code index}. */
+  default Hash leafHash(long index) {
+    return readHash(StoredHashes.storedHashIndex(0, index));
+  }
 }

@@ -1,6 +1,7 @@
 package org.rmbt.ledger.core.merkle;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ import org.rmbt.ledger.core.hash.Hash;
  * answered with proofs of neighbouring leaves, which share nearly every such range; folding them
  * again for each proof was most of the answer step's CPU.
  *
- * <p>It reads each stored hash it needs with its own call, where {@link Proofs#inclusion} reads a
- * proof's hashes in one batch: meant for readers that answer from memory (a batch's own hashes),
- * not for proofs read from the store one at a time.
+ * <p>It reads each stored hash it needs with its own call ({@link HashReader#readHash}), where
+ * {@link Proofs#inclusion} reads a proof's hashes in one batch: meant for readers that answer from
+ * memory (a batch's own hashes), not for proofs read from the store one at a time.
  *
  * <p>Not thread-safe: one prover per batch of answers.
  */
@@ -47,7 +48,7 @@ public final class InclusionProver {
     }
     List<Hash> path = new ArrayList<>(64 - Long.numberOfLeadingZeros(size));
     collect(0, size, index, path);
-    return List.copyOf(path);
+    return Collections.unmodifiableList(path);
   }
 
   /** PATH(m, D[lo:hi]) as in {@link ProofPaths#inclusionHashes}, appended leaf to root. */
@@ -73,9 +74,7 @@ public final class InclusionProver {
     long width = hi - lo;
     if (Long.bitCount(width) == 1 && lo % width == 0) {
       int level = Long.numberOfTrailingZeros(width);
-      return reader
-          .readHashes(new long[] {StoredHashes.storedHashIndex(level, lo >> level)})
-          .get(0);
+      return reader.readHash(StoredHashes.storedHashIndex(level, lo >> level));
     }
     Hash known = hi == size ? rightEdge.get(lo) : null;
     if (known == null) {
