@@ -2,30 +2,29 @@ package org.rmbt.ledger.core.store.rocksdb;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.rocksdb.LeafIndexBacklog.Segment;
 
 /**
  * Consecutive backlog segments and the lookup of their hashes, filled by the one writer while
- * readers look up, then ingested and dropped whole: no per-key removal, and a map sized once so it
- * never rehashes while the writer fills it.
+ * readers look up, then ingested and dropped whole: no per-key removal, and a table sized once so
+ * it does not grow while the writer fills it.
  */
 final class BacklogGeneration {
-  private final ConcurrentHashMap<Hash, Long> index;
+  private final HashSlots index;
   private final List<Segment> segments = new ArrayList<>(); // written by the one writer only
   private volatile long entries;
 
   BacklogGeneration(int expectedEntries) {
     // Two keys per entry; a generation overshoots its size by at most one batch.
-    index = new ConcurrentHashMap<>(4 * expectedEntries);
+    index = new HashSlots(2 * expectedEntries);
   }
 
   /** Adds a segment; {@code leaves} and {@code envelopes} are its hashes, or null to decode. */
   void add(Segment s, List<Hash> leaves, List<Hash> envelopes) {
     byte[] scratch = new byte[Hash.SIZE];
     for (int i = 0; i < s.count(); i++) {
-      Long at = s.firstIndex() + i;
+      long at = s.firstIndex() + i;
       index.put(leaves != null ? leaves.get(i) : hashAt(s, 2 * i, scratch), at);
       index.put(envelopes != null ? envelopes.get(i) : hashAt(s, 2 * i + 1, scratch), at);
     }
@@ -40,7 +39,8 @@ final class BacklogGeneration {
     return new Hash(scratch);
   }
 
-  Long indexOf(Hash key) {
+  /** The index of the entry {@code key} is the leaf or envelope hash of, or -1. */
+  long indexOf(Hash key) {
     return index.get(key);
   }
 

@@ -141,9 +141,9 @@ final class LeafIndexBacklog {
     List<OptionalLong> out = new ArrayList<>(keys.size());
     List<byte[]> rest = new ArrayList<>();
     for (Hash k : keys) {
-      Long index = find(held, k);
-      out.add(index == null ? null : index < known ? OptionalLong.of(index) : OptionalLong.empty());
-      if (index == null) {
+      long index = find(held, k);
+      out.add(index < 0 ? null : index < known ? OptionalLong.of(index) : OptionalLong.empty());
+      if (index < 0) {
         rest.add(k.bytes());
       }
     }
@@ -156,14 +156,15 @@ final class LeafIndexBacklog {
     return out;
   }
 
-  private static Long find(List<BacklogGeneration> held, Hash key) {
+  /** The key's index in the first generation that has it, or -1. */
+  private static long find(List<BacklogGeneration> held, Hash key) {
     for (BacklogGeneration g : held) {
-      Long index = g.indexOf(key);
-      if (index != null) {
+      long index = g.indexOf(key);
+      if (index >= 0) {
         return index;
       }
     }
-    return null;
+    return -1;
   }
 
   /** Entries waiting for ingestion (tests: whether an ingest has happened). */
