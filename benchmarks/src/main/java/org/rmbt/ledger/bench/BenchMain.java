@@ -88,9 +88,10 @@ public final class BenchMain {
   private void signedAppends(int batch, double verifyRate) throws Exception {
     int count = count(batch == 1 ? 400 : batch == 100 ? 20_000 : 60_000);
     progress("signed appends, batch " + batch + ": signing " + count + " envelopes");
-    // Long enough for C2 to finish compiling the verify and append paths (2,000 left ~20 µs of
-    // compilation per entry in the measured run).
-    List<byte[]> warm = BenchEnvelopes.signed(0, Math.min(count, 20_000));
+    // Long enough for C2 to compile the verify and append paths: the per-batch methods (staging,
+    // the write, the checkpoint signature) run once per ~300 entries here. 2,000 left ~20 µs of
+    // compilation per timed entry, 20,000 left 22-36, 60,000 left 11-15.
+    List<byte[]> warm = BenchEnvelopes.signed(0, Math.min(count, 60_000));
     List<byte[]> envs = BenchEnvelopes.signed(1_000_000_000L, count);
     double rate;
     try (Ledger ledger =

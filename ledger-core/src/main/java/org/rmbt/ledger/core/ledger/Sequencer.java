@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The two threads that write the log. Submissions queue; this thread takes what is queued (up to a
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Sequencer implements Runnable {
   private static final long IDLE_POLL_MILLIS = 50;
+  private static final long FILL_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final BlockingQueue<Submission> queue;
   private final BatchStager stager;
@@ -180,13 +182,14 @@ final class Sequencer implements Runnable {
     batch.add(first);
     queue.drainTo(batch, config.maxBatchEntries() - 1);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.maxBatchDelayMillis());
-    while (batch.size() < config.maxBatchEntries()) {
-      long wait = deadline - System.nanoTime();
-      Submission more = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
-      if (more == null) {
-        break;
+    for (long wait = deadline - System.nanoTime();
+        batch.size() < config.maxBatchEntries() && wait > 0;
+        wait = deadline - System.nanoTime()) {
+      // Steps, not a wake-up per arrival: signed submissions trickle in one by one.
+      LockSupport.parkNanos(Math.min(wait, FILL_STEP_NANOS));
+      if (Thread.interrupted()) {
+        throw new InterruptedException("while filling a batch");
       }
-      batch.add(more);
       queue.drainTo(batch, config.maxBatchEntries() - batch.size());
     }
     return batch;
