@@ -50,6 +50,13 @@ public record Hash(byte[] bytes) {
     System.arraycopy(bytes, 0, dst, offset, SIZE);
   }
 
+  /**
+   * Bytes {@code 8i .. 8i+7} as a little-endian long, {@code i} in 0..3: tables keyed by hashes.
+   */
+  public long word(int i) {
+    return (long) LONGS.get(bytes, 8 * i);
+  }
+
   public String base64() {
     return Base64Codec.encode(bytes);
   }

@@ -2,7 +2,6 @@ package org.rmbt.ledger.core.store.rocksdb;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.rmbt.ledger.core.hash.Hash;
 
 /**
@@ -18,8 +17,6 @@ import org.rmbt.ledger.core.hash.Hash;
  */
 final class HashSlots {
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-  private static final VarHandle KEY_LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int SLOT = 5; // value + 1 (0: empty), then the key's four longs
   private static final int MIN_SLOTS = 16;
 
@@ -44,7 +41,7 @@ final class HashSlots {
       t = grown(t);
       table = t;
     }
-    if (putIn(t, words(key), index)) {
+    if (putIn(t, key.word(0), key.word(1), key.word(2), key.word(3), index)) {
       size++;
     }
   }
@@ -52,55 +49,47 @@ final class HashSlots {
   /** The index {@code key} maps to, or -1. */
   long get(Hash key) {
     long[] t = table;
-    long[] k = words(key);
+    long k0 = key.word(0);
+    long k1 = key.word(1);
+    long k2 = key.word(2);
+    long k3 = key.word(3);
     int slots = t.length / SLOT;
-    for (int s = first(k, slots); ; s = (s + 1) & (slots - 1)) {
+    for (int s = first(k0, slots); ; s = (s + 1) & (slots - 1)) {
       int at = s * SLOT;
       long stored = (long) LONGS.getAcquire(t, at);
       if (stored == 0) {
         return -1;
       }
-      if (holds(t, at, k)) {
+      if (t[at + 1] == k0 && t[at + 2] == k1 && t[at + 3] == k2 && t[at + 4] == k3) {
         return stored - 1;
       }
     }
   }
 
   /** Puts into {@code t}; true if the key is new. Values are stored plus one: 0 is "empty". */
-  private static boolean putIn(long[] t, long[] k, long index) {
+  private static boolean putIn(long[] t, long k0, long k1, long k2, long k3, long index) {
     int slots = t.length / SLOT;
-    for (int s = first(k, slots); ; s = (s + 1) & (slots - 1)) {
+    for (int s = first(k0, slots); ; s = (s + 1) & (slots - 1)) {
       int at = s * SLOT;
       long stored = (long) LONGS.getAcquire(t, at);
       if (stored == 0) {
-        System.arraycopy(k, 0, t, at + 1, 4);
+        t[at + 1] = k0;
+        t[at + 2] = k1;
+        t[at + 3] = k2;
+        t[at + 4] = k3;
         LONGS.setRelease(t, at, index + 1);
         return true;
       }
-      if (holds(t, at, k)) {
+      if (t[at + 1] == k0 && t[at + 2] == k1 && t[at + 3] == k2 && t[at + 4] == k3) {
         LONGS.setRelease(t, at, index + 1);
         return false;
       }
     }
   }
 
-  private static boolean holds(long[] t, int at, long[] k) {
-    return t[at + 1] == k[0] && t[at + 2] == k[1] && t[at + 3] == k[2] && t[at + 4] == k[3];
-  }
-
   /** SHA-256 output is uniform: its first eight bytes pick the slot. */
-  private static int first(long[] k, int slots) {
-    return (int) (k[0] ^ (k[0] >>> 32)) & (slots - 1);
-  }
-
-  private static long[] words(Hash key) {
-    byte[] b = new byte[Hash.SIZE];
-    key.copyTo(b, 0);
-    long[] k = new long[4];
-    for (int i = 0; i < 4; i++) {
-      k[i] = (long) KEY_LONGS.get(b, 8 * i);
-    }
-    return k;
+  private static int first(long k0, int slots) {
+    return (int) (k0 ^ (k0 >>> 32)) & (slots - 1);
   }
 
   /** A table twice as large holding every key of {@code t}; readers keep using t meanwhile. */
@@ -108,8 +97,7 @@ final class HashSlots {
     long[] next = new long[2 * t.length];
     for (int at = 0; at < t.length; at += SLOT) {
       if (t[at] != 0) {
-        long[] k = {t[at + 1], t[at + 2], t[at + 3], t[at + 4]};
-        putIn(next, k, t[at] - 1);
+        putIn(next, t[at + 1], t[at + 2], t[at + 3], t[at + 4], t[at] - 1);
       }
     }
     return next;
