@@ -54,7 +54,12 @@ public record Hash(byte[] bytes) {
    * Bytes {@code 8i .. 8i+7} as a little-endian long, {@code i} in 0..3: tables keyed by hashes.
    */
   public long word(int i) {
-    return (long) LONGS.get(bytes, 8 * i);
+    return wordAt(bytes, 0, i);
+  }
+
+  /** {@link #word}{@code (i)} of the hash whose bytes start at {@code buf[offset]}. */
+  public static long wordAt(byte[] buf, int offset, int i) {
+    return (long) LONGS.get(buf, offset + 8 * i);
   }
 
   public String base64() {

@@ -20,23 +20,18 @@ final class BacklogGeneration {
     index = new HashSlots(2 * expectedEntries);
   }
 
-  /** Adds a segment; {@code leaves} and {@code envelopes} are its hashes, or null to decode. */
-  void add(Segment s, List<Hash> leaves, List<Hash> envelopes) {
-    byte[] scratch = new byte[Hash.SIZE];
+  /** Adds a segment: each entry's leaf and envelope hash, read from its pairs. */
+  void add(Segment s) {
+    byte[] pairs = s.pairs();
     for (int i = 0; i < s.count(); i++) {
       long at = s.firstIndex() + i;
-      index.put(leaves != null ? leaves.get(i) : hashAt(s, 2 * i, scratch), at);
-      index.put(envelopes != null ? envelopes.get(i) : hashAt(s, 2 * i + 1, scratch), at);
+      index.put(pairs, 2 * i * Hash.SIZE, at);
+      index.put(pairs, (2 * i + 1) * Hash.SIZE, at);
     }
     synchronized (segments) {
       segments.add(s);
     }
     entries += s.count();
-  }
-
-  private static Hash hashAt(Segment s, int n, byte[] scratch) {
-    System.arraycopy(s.pairs(), n * Hash.SIZE, scratch, 0, Hash.SIZE);
-    return new Hash(scratch);
   }
 
   /** The index of the entry {@code key} is the leaf or envelope hash of, or -1. */

@@ -31,8 +31,11 @@ final class HashSlots {
     table = new long[slots * SLOT];
   }
 
-  /** Maps {@code key} to {@code index} (>= 0), replacing what it mapped to. The writer only. */
-  void put(Hash key, long index) {
+  /**
+   * Maps the hash in {@code buf[offset, offset + 32)} to {@code index} (>= 0), replacing what it
+   * mapped to. The writer only.
+   */
+  void put(byte[] buf, int offset, long index) {
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, got " + index);
     }
@@ -41,7 +44,11 @@ final class HashSlots {
       t = grown(t);
       table = t;
     }
-    if (putIn(t, key.word(0), key.word(1), key.word(2), key.word(3), index)) {
+    long k0 = Hash.wordAt(buf, offset, 0);
+    long k1 = Hash.wordAt(buf, offset, 1);
+    long k2 = Hash.wordAt(buf, offset, 2);
+    long k3 = Hash.wordAt(buf, offset, 3);
+    if (putIn(t, k0, k1, k2, k3, index)) {
       size++;
     }
   }

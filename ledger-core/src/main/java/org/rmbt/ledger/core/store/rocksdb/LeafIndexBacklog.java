@@ -84,7 +84,7 @@ final class LeafIndexBacklog {
         throw damaged("backlog skips from index " + next + " to " + s.firstIndex());
       }
       next = s.end();
-      backlog.add(s, null, null);
+      backlog.add(s);
     }
     if (next != size) {
       throw damaged("backlog ends at index " + next + " but meta size is " + size);
@@ -106,11 +106,9 @@ final class LeafIndexBacklog {
    * Makes a durable batch's entries findable; call before the store's size covers them. Waits while
    * ingestion is far behind, so memory stays bounded.
    *
-   * @param leaves the segment's leaf hashes as objects, or null to read them from its pairs
-   * @param envelopes likewise its envelope hashes
    * @throws StoreException if an earlier ingest failed (the store must be reopened)
    */
-  void add(Segment segment, List<Hash> leaves, List<Hash> envelopes) {
+  void add(Segment segment) {
     synchronized (lock) {
       while (generations.size() > MAX_SEALED && ingesting && failure == null) {
         awaitQuietly();
@@ -119,7 +117,7 @@ final class LeafIndexBacklog {
         throw new StoreException(failure.getMessage(), failure);
       }
       BacklogGeneration current = generations.get(0);
-      current.add(segment, leaves, envelopes); // one writer: readers see it when size says so
+      current.add(segment); // one writer: readers see it when size says so
       if (current.entries() >= ingestEntries) {
         List<BacklogGeneration> next = new ArrayList<>(generations.size() + 1);
         next.add(new BacklogGeneration(ingestEntries));

@@ -113,7 +113,7 @@ public final class RocksLogStore implements LogStore {
     LeafIndexBacklog.Segment written = write(batch);
     // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
     if (written.count() > 0) {
-      backlog.add(written, batch.leafHashes(), batch.envelopeHashes());
+      backlog.add(written);
     }
     size = written.end();
     latest = carried.isPresent() ? carried : latest;

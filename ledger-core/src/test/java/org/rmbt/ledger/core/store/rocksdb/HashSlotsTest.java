@@ -29,7 +29,7 @@ class HashSlotsTest {
     Random random = new Random(seed);
     for (int k : keys) {
       long index = random.nextLong() & Long.MAX_VALUE >>> 1;
-      slots.put(hash(k), index);
+      slots.put(hash(k).bytes(), 0, index);
       reference.put(hash(k), index);
     }
     for (int k = 0; k <= 300; k++) {
@@ -62,7 +62,7 @@ class HashSlotsTest {
             });
     reader.start();
     for (int k = 0; k < n; k++) {
-      slots.put(hash(k), k);
+      slots.put(hash(k).bytes(), 0, k);
       published.set(k + 1);
     }
     reader.join();
