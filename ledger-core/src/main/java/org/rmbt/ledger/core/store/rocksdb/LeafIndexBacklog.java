@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.StoreException;
@@ -45,14 +43,9 @@ final class LeafIndexBacklog {
   }
 
   private final LeafIndexIngest ingest;
+  private final LeafIndexFilter filter;
   private final int ingestEntries;
-  private final ExecutorService indexer =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "rmbt-leaf-index");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService indexer = BackgroundThread.named("rmbt-leaf-index");
 
   private final Object lock = new Object();
 
@@ -62,8 +55,9 @@ final class LeafIndexBacklog {
   private boolean ingesting; // guarded by lock
   private StoreException failure; // guarded by lock
 
-  private LeafIndexBacklog(LeafIndexIngest ingest, int ingestEntries) {
+  private LeafIndexBacklog(LeafIndexIngest ingest, LeafIndexFilter filter, int ingestEntries) {
     this.ingest = ingest;
+    this.filter = filter;
     this.ingestEntries = ingestEntries;
     this.generations = List.of(new BacklogGeneration(ingestEntries));
   }
@@ -73,8 +67,12 @@ final class LeafIndexBacklog {
    * size} (every batch stores one, so only ingested ones may be missing, and only from the front).
    */
   static LeafIndexBacklog load(
-      LeafIndexIngest ingest, List<Segment> stored, long size, int ingestEntries) {
-    LeafIndexBacklog backlog = new LeafIndexBacklog(ingest, ingestEntries);
+      LeafIndexIngest ingest,
+      LeafIndexFilter filter,
+      List<Segment> stored,
+      long size,
+      int ingestEntries) {
+    LeafIndexBacklog backlog = new LeafIndexBacklog(ingest, filter, ingestEntries);
     long next = stored.isEmpty() ? size : stored.get(0).firstIndex();
     for (Segment s : stored) {
       if (s.pairs().length == 0 || s.pairs().length % PAIR_BYTES != 0) {
@@ -130,8 +128,9 @@ final class LeafIndexBacklog {
 
   /**
    * Where each key is in the log of size {@code known}: found here, or else in {@code leaf_index}
-   * by one call of {@code stored} (keys → values, null where absent) for all the rest. Here first:
-   * an ingest adds to leaf_index before its generation is dropped, so no key falls between the two.
+   * by one call of {@code stored} (keys → values, null where absent) for the rest that its filter
+   * does not rule out. Here first: an ingest adds to leaf_index and its filter before its
+   * generation is dropped, so no key falls between the two.
    */
   List<OptionalLong> indexesOf(
       List<Hash> keys, long known, Function<List<byte[]>, List<byte[]>> stored) {
@@ -140,8 +139,10 @@ final class LeafIndexBacklog {
     List<byte[]> rest = new ArrayList<>();
     for (Hash k : keys) {
       long index = find(held, k);
-      out.add(index < 0 ? null : index < known ? OptionalLong.of(index) : OptionalLong.empty());
-      if (index < 0) {
+      boolean ask = index < 0 && filter.mightContain(k);
+      out.add(
+          ask ? null : index >= 0 && index < known ? OptionalLong.of(index) : OptionalLong.empty());
+      if (ask) {
         rest.add(k.bytes());
       }
     }
@@ -165,6 +166,11 @@ final class LeafIndexBacklog {
     return -1;
   }
 
+  /** The lookup filter over leaf_index (tests). */
+  LeafIndexFilter filter() {
+    return filter;
+  }
+
   /** Entries waiting for ingestion (tests: whether an ingest has happened). */
   long waitingEntries() {
     long n = 0;
@@ -174,22 +180,13 @@ final class LeafIndexBacklog {
     return n;
   }
 
-  /** Stops ingesting after the one in progress, if any; what waits stays in the backlog. */
+  /**
+   * Stops ingesting after the one in progress, if any, and the filter's scan; what waits stays in
+   * the backlog.
+   */
   void close() {
-    indexer.shutdownNow();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (indexer.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    BackgroundThread.stop(indexer);
+    filter.close();
   }
 
   /** Ingests the oldest full generation, if one waits and none is being ingested. */
@@ -209,6 +206,7 @@ final class LeafIndexBacklog {
   private void run(BacklogGeneration g) {
     try {
       ingest.ingest(g.segments());
+      filter.ingested(g.segments());
       synchronized (lock) {
         List<BacklogGeneration> next = new ArrayList<>(generations);
         next.remove(g); // durable in leaf_index: lookups go to RocksDB from now on

@@ -43,7 +43,12 @@ public final class RocksLogStore implements LogStore {
   private volatile Optional<StoredCheckpoint> latest;
 
   private RocksLogStore(
-      RocksTuning tuning, RocksDB db, List<ColumnFamilyHandle> handles, Path dir, int ingestAt) {
+      RocksTuning tuning,
+      RocksDB db,
+      List<ColumnFamilyHandle> handles,
+      Path dir,
+      int ingestAt,
+      long filterKeys) {
     this.tuning = tuning;
     this.db = db;
     this.handles = List.copyOf(handles);
@@ -53,7 +58,9 @@ public final class RocksLogStore implements LogStore {
     this.latest = state.latest();
     LeafIndexIngest ingest =
         new LeafIndexIngest(db, families, tuning.leafIndexSst, dir.resolve(INGEST_DIR));
-    this.backlog = LeafIndexBacklog.load(ingest, ingest.load(), size, ingestAt);
+    LeafIndexFilter filter =
+        new LeafIndexFilter(db, families.leafIndex(), tuning.bulkRead, size, filterKeys);
+    this.backlog = LeafIndexBacklog.load(ingest, filter, ingest.load(), size, ingestAt);
   }
 
   /** Where leaf_index files are built before ingestion, inside the store's directory. */
@@ -66,16 +73,19 @@ public final class RocksLogStore implements LogStore {
    *     disagree (the message says which)
    */
   public static RocksLogStore open(Path dir) {
-    return open(dir, LeafIndexBacklog.DEFAULT_INGEST_ENTRIES);
+    return open(dir, LeafIndexBacklog.DEFAULT_INGEST_ENTRIES, LeafIndexFilter.MIN_KEYS);
   }
 
-  /** As {@link #open(Path)}, ingesting the leaf index backlog every {@code ingestAt} entries. */
-  static RocksLogStore open(Path dir, int ingestAt) {
+  /**
+   * As {@link #open(Path)}, ingesting the leaf index backlog every {@code ingestAt} entries and
+   * sizing its filter for at least {@code filterKeys} keys (tests: small values force rebuilds).
+   */
+  static RocksLogStore open(Path dir, int ingestAt, long filterKeys) {
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     RocksTuning tuning = new RocksTuning();
     RocksDB db = tuning.open(dir, handles);
     try {
-      return new RocksLogStore(tuning, db, handles, dir, ingestAt);
+      return new RocksLogStore(tuning, db, handles, dir, ingestAt, filterKeys);
     } catch (RuntimeException e) {
       try {
         tuning.closeWith(db, handles);
@@ -281,6 +291,11 @@ public final class RocksLogStore implements LogStore {
    */
   public void compact() {
     lifecycle.run(() -> RocksTuning.compactAll(db, handles));
+  }
+
+  /** The filter in front of leaf_index lookups (for tests). */
+  LeafIndexFilter leafIndexFilter() {
+    return backlog.filter();
   }
 
   /** Entries whose hashes are not yet ingested into leaf_index (for tests). */

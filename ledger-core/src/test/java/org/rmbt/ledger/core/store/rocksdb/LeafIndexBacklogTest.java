@@ -24,14 +24,14 @@ class LeafIndexBacklogTest {
 
   @Test
   void ingestedAndWaitingEntriesAreFoundBeforeAndAfterReopen() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, INGEST_AT)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, INGEST_AT)) {
       appendBatchesOf(store, 30, 0, 350);
       awaitBacklogBelow(store, INGEST_AT);
       assertAllFound(store, 350);
     }
     // Ingested batches left the backlog; what waits is fewer than INGEST_AT entries at the end.
     assertThat(backlogKeys()).allSatisfy(k -> assertThat(k).isGreaterThan(350 - INGEST_AT));
-    try (RocksLogStore store = RocksLogStore.open(dir, INGEST_AT)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, INGEST_AT)) {
       assertAllFound(store, 350);
       appendBatchesOf(store, 30, 350, 100);
       awaitBacklogBelow(store, INGEST_AT);
@@ -39,16 +39,33 @@ class LeafIndexBacklogTest {
     }
   }
 
+  /** With the filter built, absent keys stop there: every ingested key must still pass it. */
+  @Test
+  void lookupsThroughTheFilterFindEveryEntryBeforeAndAfterReopen() throws Exception {
+    try (RocksLogStore store = RocksLogStore.open(dir, INGEST_AT, 1_000_000)) {
+      store.leafIndexFilter().awaitScans(); // built over the empty log: ingests alone fill it
+      appendBatchesOf(store, 30, 0, 600);
+      awaitBacklogBelow(store, INGEST_AT);
+      assertThat(store.leafIndexFilter().capacity()).isPositive();
+      assertAllFound(store, 600);
+    }
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, INGEST_AT)) {
+      store.leafIndexFilter().awaitScans();
+      assertThat(store.leafIndexFilter().capacity()).isPositive();
+      assertAllFound(store, 600);
+    }
+  }
+
   @Test
   void aBacklogNeverIngestedIsLoadedAgainOnOpen() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 1_000)) {
       appendBatchesOf(store, 50, 0, 200);
       assertThat(store.leafIndexBacklog()).isEqualTo(200);
     }
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 1_000)) {
       assertAllFound(store, 200);
     }
-    try (RocksLogStore store = RocksLogStore.open(dir, 150)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 150)) {
       awaitBacklogBelow(store, 150); // due at open: ingested without another append
       assertAllFound(store, 200);
     }
@@ -58,11 +75,11 @@ class LeafIndexBacklogTest {
   /** A crash after the ingest but before its backlog values were deleted: ingested again. */
   @Test
   void aBacklogAlreadyInTheLeafIndexIsHarmless() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 1_000)) {
       appendBatchesOf(store, 50, 0, 200);
     }
     RawRocks.edit(dir, RawRocks::copyBacklogToLeafIndex);
-    try (RocksLogStore store = RocksLogStore.open(dir, 100)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 100)) {
       awaitBacklogBelow(store, 1);
       assertAllFound(store, 200);
     }
@@ -70,11 +87,11 @@ class LeafIndexBacklogTest {
 
   @Test
   void aGapInTheBacklogRefusesToOpen() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 1_000)) {
       appendBatchesOf(store, 50, 0, 200);
     }
     RawRocks.edit(dir, (db, f) -> db.delete(f.get("index_backlog"), Keys.of(100)));
-    assertThatThrownBy(() -> RocksLogStore.open(dir, 1_000))
+    assertThatThrownBy(() -> TestStores.ingestingEvery(dir, 1_000))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("backlog skips from index 100 to 150");
   }
@@ -82,7 +99,7 @@ class LeafIndexBacklogTest {
   @Test
   void aBacklogShortOfTheSizeRefusesToOpen() throws Exception {
     truncateBacklogValueAt50(64);
-    assertThatThrownBy(() -> RocksLogStore.open(dir, 1_000))
+    assertThatThrownBy(() -> TestStores.ingestingEvery(dir, 1_000))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("backlog ends at index 99 but meta size is 100");
   }
@@ -90,14 +107,14 @@ class LeafIndexBacklogTest {
   @Test
   void aTornBacklogValueRefusesToOpen() throws Exception {
     truncateBacklogValueAt50(1);
-    assertThatThrownBy(() -> RocksLogStore.open(dir, 1_000))
+    assertThatThrownBy(() -> TestStores.ingestingEvery(dir, 1_000))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("backlog value at 50 has 3199 bytes");
   }
 
   @Test
   void noBuildFilesAreLeftBehind() throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, INGEST_AT)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, INGEST_AT)) {
       appendBatchesOf(store, 50, 0, 300);
       awaitBacklogBelow(store, INGEST_AT);
     }
@@ -108,7 +125,7 @@ class LeafIndexBacklogTest {
 
   /** Two batches of 50 stored, then the second one's backlog value cut short by {@code bytes}. */
   private void truncateBacklogValueAt50(int bytes) throws Exception {
-    try (RocksLogStore store = RocksLogStore.open(dir, 1_000)) {
+    try (RocksLogStore store = TestStores.ingestingEvery(dir, 1_000)) {
       appendBatchesOf(store, 50, 0, 100);
     }
     RawRocks.edit(

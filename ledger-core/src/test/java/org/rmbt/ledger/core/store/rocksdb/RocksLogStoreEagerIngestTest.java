@@ -11,11 +11,11 @@ import org.rmbt.ledger.core.store.LogStoreContract;
 class RocksLogStoreEagerIngestTest extends LogStoreContract {
   @Override
   protected LogStore create(Path dir) {
-    return RocksLogStore.open(dir, 2);
+    return TestStores.ingestingEvery(dir, 2);
   }
 
   @Override
   protected LogStore reopen(Path dir, LogStore closed) {
-    return RocksLogStore.open(dir, 2);
+    return TestStores.ingestingEvery(dir, 2);
   }
 }
