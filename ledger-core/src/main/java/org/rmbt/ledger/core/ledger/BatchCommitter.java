@@ -1,7 +1,6 @@
 package org.rmbt.ledger.core.ledger;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.rmbt.ledger.core.checkpoint.SignedCheckpoint;
@@ -12,27 +11,24 @@ import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
 
 /**
- * Writes staged batches, split at their crash points: commit (one synced write of the entries and
- * tree hashes, carrying the previous batch's checkpoint) → sign a checkpoint over the now durable
- * state → store it (with the next batch, or on its own when nothing else is queued) → publish and
- * answer. Runs on the sequencer's writer thread, except answering (see {@link #commit}).
+ * Makes staged batches durable, split at their crash points: write (the entries and tree hashes, on
+ * the writer thread) → sync (on the syncer thread, which also makes the previous batch's checkpoint
+ * durable) → sign a checkpoint over the now durable state → write it (durable with the next batch's
+ * sync, or a sync of its own when nothing else comes) → publish and answer.
  *
- * <p>Pipelining the checkpoint into the next batch's write halves the syncs under load while
- * keeping DESIGN.md's order: a checkpoint is signed only over entries already durable, and stored
- * before anyone is answered with it.
+ * <p>The writer writes batch N+1 while the syncer waits for the disk to sync batch N, and one sync
+ * covers a batch and the checkpoint before it, while keeping DESIGN.md's order: a checkpoint is
+ * signed only over entries already durable, and stored before anyone is answered with it.
  */
 final class BatchCommitter {
   private final LogStore store;
   private final LogSigner signer;
   private final Executor answers;
 
-  /** Everything durable or being written; its checkpoint is signed, maybe not yet stored. */
+  /** Everything durable; its checkpoint is signed, maybe not yet durable. */
   private LogState tip;
 
-  /** Size of the latest stored checkpoint. */
-  private long storedSize;
-
-  /** The batch whose checkpoint is signed but not yet stored, or null. */
+  /** The batch whose checkpoint is written but not yet synced, or null. */
   private Pending pending;
 
   private record Pending(
@@ -48,52 +44,61 @@ final class BatchCommitter {
     this.signer = signer;
     this.answers = answers;
     this.tip = initial;
-    this.storedSize = initial.size();
+  }
+
+  /** On the writer thread: writes a staged batch's entries and tree hashes, not yet durable. */
+  void write(StagedWrite w) {
+    if (!w.writesEntries()) {
+      return;
+    }
+    StagedBatch staged = w.staged();
+    Integration in = w.integration();
+    store.write(
+        new AppendBatch(
+            in.size() - staged.entries.size(),
+            staged.entries,
+            staged.leafHashes,
+            staged.envelopeHashes,
+            in.toWrite(),
+            staged.postings));
   }
 
   /**
-   * Commits a staged batch on top of the tip. Its callers are answered once a checkpoint over it is
-   * stored: by the next commit or by {@link #flush}. Answers are computed on {@code answers}, off
-   * the writer thread: a batch's inclusion proofs cost about a fifth of the sequencer's time, and
-   * everything they read is durable by then.
+   * On the syncer thread, after {@link #write}: syncs the batch, and with it the checkpoint of the
+   * batch before, whose callers are then answered; signs and writes the batch's own checkpoint. Its
+   * callers are answered once that is durable: by the next commit or by {@link #flush}. Answers are
+   * computed on {@code answers}, off this thread: a batch's inclusion proofs cost about a fifth of
+   * the sequencer's time, and everything they read is durable by then.
    *
-   * @param publish receives each state whose checkpoint is now stored, so that readers see it
+   * @param publish receives each state whose checkpoint is now durable, so that readers see it
    */
   void commit(StagedWrite w, Consumer<LogState> publish) {
     if (!w.writesEntries()) {
-      // Duplicates may point into the pending batch: answer with its checkpoint stored.
+      // Duplicates may point into the pending batch: answer with its checkpoint durable.
       flush(publish);
       LogState state = tip;
       answers.execute(() -> BatchAnswers.answerOrFail(w.batch(), w.staged(), state, store));
       return;
     }
+    store.sync();
+    // crash here: reopen finds the batch with no checkpoint over it and signs one
+    w.admission().commit();
+    if (pending != null) {
+      release(pending, publish);
+    }
     StagedBatch staged = w.staged();
     Integration in = w.integration();
-    Pending carried = pending;
-    store.append(
-        new AppendBatch(
-            tip.size(),
-            staged.entries,
-            staged.leafHashes,
-            staged.envelopeHashes,
-            in.toWrite(),
-            staged.postings,
-            Optional.ofNullable(carried).map(p -> stored(p.state))));
-    w.admission().commit();
-    // crash here: reopen finds the batch with no checkpoint over it and signs one
-    if (carried != null) {
-      release(carried, publish);
-    }
     SignedCheckpoint cp = signer.sign(in.size(), in.root());
     tip = new LogState(in.size(), staged.leafHashes.get(staged.leafHashes.size() - 1), cp);
+    store.writeCheckpoint(stored(tip));
     pending = new Pending(tip, w.batch(), staged, new BatchHashReader(store, in.toWrite()));
   }
 
-  /** Stores the tip's checkpoint if no batch has carried it yet, then answers its batch. */
+  /** Syncs the tip's checkpoint if no batch has synced it yet, then answers its batch. */
   void flush(Consumer<LogState> publish) {
     Pending p = pending;
     if (p != null) {
-      store.putCheckpoint(stored(p.state), storedSize);
+      store.sync();
       // crash here: all durable, nobody answered; a retry is answered as a duplicate
       release(p, publish);
     }
@@ -112,7 +117,6 @@ final class BatchCommitter {
 
   private void release(Pending p, Consumer<LogState> publish) {
     pending = null;
-    storedSize = p.state.size();
     publish.accept(p.state);
     answers.execute(() -> BatchAnswers.answerOrFail(p.batch, p.staged, p.state, p.proofs));
   }

@@ -2,7 +2,9 @@ package org.rmbt.ledger.core.ledger;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
@@ -37,8 +39,11 @@ final class BatchStager {
 
   private Hash lastLeafHash;
 
-  /** The latest batch staged with new entries, possibly still being written; null if none. */
-  private StagedWrite inFlight;
+  /** How many staged batches may be ahead of the durable store: written, and being synced. */
+  static final int IN_FLIGHT = 2;
+
+  /** The latest batches staged with new entries, newest first: at most {@link #IN_FLIGHT}. */
+  private final ArrayDeque<StagedWrite> inFlight = new ArrayDeque<>(IN_FLIGHT);
 
   /** The policy's state after the latest staged batch; null before the first. */
   private EntryPolicy.Staging admission;
@@ -61,12 +66,20 @@ final class BatchStager {
     StagedWrite staged = new StagedWrite(batch, s, in, admission);
     size = in.size();
     lastLeafHash = s.leafHashes.get(s.leafHashes.size() - 1);
-    inFlight = staged;
+    if (inFlight.size() == IN_FLIGHT) {
+      inFlight.removeLast();
+    }
+    inFlight.addFirst(staged);
     return staged;
   }
 
+  /** The store's tree hashes under those of the batches in flight. */
   private HashReader treeReader() {
-    return inFlight == null ? store : new BatchHashReader(store, inFlight.integration().toWrite());
+    HashReader reader = store;
+    for (Iterator<StagedWrite> older = inFlight.descendingIterator(); older.hasNext(); ) {
+      reader = new BatchHashReader(reader, older.next().integration().toWrite());
+    }
+    return reader;
   }
 
   private StagedBatch stageEntries(List<Submission> batch) {
@@ -122,8 +135,8 @@ final class BatchStager {
 
   private Hash lastLeafAbout(String subject, StagedBatch s) {
     Hash prev = s.lastLeafAbout.get(subject);
-    if (prev == null && inFlight != null) {
-      prev = inFlight.staged().lastLeafAbout.get(subject);
+    for (Iterator<StagedWrite> newer = inFlight.iterator(); prev == null && newer.hasNext(); ) {
+      prev = newer.next().staged().lastLeafAbout.get(subject);
     }
     if (prev == null) {
       OptionalLong last = store.lastEntryAbout(subject);
@@ -134,7 +147,7 @@ final class BatchStager {
 
   /**
    * Which submissions are already logged, in one store call for the batch (one multiGet instead of
-   * a get per envelope), then in the batch being written. Envelope and leaf hashes share the lookup
+   * a get per envelope), then in the batches in flight. Envelope and leaf hashes share the lookup
    * index without colliding: a leaf hash covers 0x00 ‖ entry, and no envelope encoding starts with
    * a zero byte (tag 0 is invalid).
    */
@@ -149,8 +162,8 @@ final class BatchStager {
       if (at.isPresent() && at.getAsLong() >= size) {
         at = OptionalLong.empty();
       }
-      if (at.isEmpty() && inFlight != null) {
-        Long index = inFlight.staged().indexByEnvelope.get(keys.get(i));
+      for (Iterator<StagedWrite> it = inFlight.iterator(); at.isEmpty() && it.hasNext(); ) {
+        Long index = it.next().staged().indexByEnvelope.get(keys.get(i));
         at = index == null ? at : OptionalLong.of(index);
       }
       found.set(i, at);

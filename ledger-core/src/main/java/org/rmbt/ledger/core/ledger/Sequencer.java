@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The two threads that write the log. Submissions queue; this thread takes what is queued (up to a
- * batch, waiting at most the configured delay to fill one) and stages it ({@link BatchStager}),
- * while a writer thread commits the batch before as one durable write ({@link BatchCommitter}):
- * staging overlaps the synced write. The writer takes a batch only once it has finished the one
- * before, so at most one batch is staged ahead of the store.
+ * The three threads that write the log, one pipeline. Submissions queue; this thread takes what is
+ * queued (up to a batch, waiting at most the configured delay to fill one) and stages it ({@link
+ * BatchStager}), while a writer thread writes the batch before ({@link BatchCommitter#write}) and a
+ * syncer thread makes the one before that durable, signs its checkpoint and answers ({@link
+ * BatchCommitter#commit}): staging, writing and the disk's sync overlap. Each thread takes a batch
+ * only once it has finished the one before ({@link Handoff}), so at most two staged batches are
+ * ahead of the durable store.
  *
- * <p>A storage fault freezes both: the in-memory state may no longer match the store, so they
+ * <p>A storage fault freezes all three: the in-memory state may no longer match the store, so they
  * refuse further appends until the ledger is reopened, which re-checks and recovers.
  */
 final class Sequencer implements Runnable {
@@ -27,16 +28,18 @@ final class Sequencer implements Runnable {
   private final BatchCommitter committer;
   private final LedgerConfig config;
 
-  /** Hands one task at a time from this thread to the writer. */
-  private final SynchronousQueue<WriterTask> handoff = new SynchronousQueue<>();
-
-  private final Thread writer = new Thread(this::write, "rmbt-writer");
+  private final Handoff toWriter = new Handoff(new Thread(this::write, "rmbt-writer"));
+  private final Handoff toSyncer = new Handoff(new Thread(this::sync, "rmbt-syncer"));
 
   /**
-   * True while this thread holds submissions it has not handed over yet: the writer then waits for
-   * them instead of storing the last checkpoint on its own, since the next write carries it.
+   * True while this thread holds submissions it has not handed over yet (or more are queued); with
+   * {@link #handed}, tells the syncer whether a batch is on its way: it then waits for it instead
+   * of syncing the last checkpoint on its own, since that batch's sync covers the checkpoint.
    */
   private volatile boolean staging;
+
+  /** Batches handed to the writer so far; counted before each is handed. */
+  private volatile long handed; // written by this thread only
 
   /** The latest state whose checkpoint is stored: what readers see. */
   private volatile LogState state;
@@ -49,13 +52,6 @@ final class Sequencer implements Runnable {
    * accepted submission is already in the queue, so {@link #run} cannot exit and strand one.
    */
   private final Object submitLock = new Object();
-
-  /** What the writer does next: commit a staged batch, or store the last checkpoint and stop. */
-  private sealed interface WriterTask {}
-
-  private record Write(StagedWrite staged) implements WriterTask {}
-
-  private record Stop() implements WriterTask {}
 
   Sequencer(LogState initial, BatchStager stager, BatchCommitter committer, LedgerConfig config) {
     this.state = initial;
@@ -94,36 +90,22 @@ final class Sequencer implements Runnable {
 
   @Override
   public void run() {
-    writer.start();
+    toWriter.taker().start();
     try {
       while (!(closing && queue.isEmpty())) {
         List<Submission> batch = nextBatch();
         if (!batch.isEmpty()) {
           stage(batch);
         }
-        staging = false;
+        staging = !queue.isEmpty();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       freeze(new LedgerFrozenException("sequencer interrupted", e));
       failQueued(frozen);
     } finally {
-      stopWriter(); // also when an Error ends this thread: the writer must not outlive it
+      toWriter.stop(); // also when an Error ends this thread: the writer must not outlive it
     }
-  }
-
-  /** Lets the writer finish what it was handed and store the last checkpoint, then waits for it. */
-  private void stopWriter() {
-    try {
-      if (!Thread.currentThread().isInterrupted()) {
-        hand(new Stop());
-        writer.join();
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    writer.interrupt();
   }
 
   private void stage(List<Submission> batch) throws InterruptedException {
@@ -144,28 +126,14 @@ final class Sequencer implements Runnable {
       BatchAnswers.fail(batch, frozen);
       throw e;
     }
-    hand(new Write(staged));
+    handed++;
+    toWriter.hand(new Handoff.Batch(staged), () -> frozenOr("writer"));
   }
 
-  /** Passes {@code task} to the writer; if the writer has died, fails what it carries instead. */
-  private void hand(WriterTask task) throws InterruptedException {
-    try {
-      while (!handoff.offer(task, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-        if (!writer.isAlive()) {
-          failCarried(task, frozen);
-          return;
-        }
-      }
-    } catch (InterruptedException e) {
-      failCarried(task, new LedgerFrozenException("sequencer interrupted", e));
-      throw e;
-    }
-  }
-
-  private static void failCarried(WriterTask task, RuntimeException cause) {
-    if (task instanceof Write w) {
-      BatchAnswers.fail(w.staged().batch(), cause);
-    }
+  /** The cause to fail callers with when the thread taking their batch has died. */
+  private RuntimeException frozenOr(String thread) {
+    RuntimeException f = frozen;
+    return f != null ? f : new LedgerFrozenException("the " + thread + " thread has stopped", null);
   }
 
   /**
@@ -195,33 +163,54 @@ final class Sequencer implements Runnable {
     return batch;
   }
 
-  /**
-   * The writer thread: commits what it is handed, in order, until told to stop. When nothing is
-   * handed or being staged, it stores the last batch's checkpoint on its own, so callers never wait
-   * on an idle log; while a batch is staged or fills, it does not: the next write carries the
-   * checkpoint, one sync for both.
-   */
+  /** The writer thread: writes what it is handed, in order, and hands it on to the syncer. */
   private void write() {
+    toSyncer.taker().start();
     try {
-      for (WriterTask task = nextTask(); !(task instanceof Stop); task = nextTask()) {
-        Write w = (Write) task;
-        guarded(() -> committer.commit(w.staged(), next -> state = next), w.staged().batch());
+      for (Handoff.Task task = toWriter.take(); task instanceof Handoff.Batch b; ) {
+        if (guarded(() -> committer.write(b.staged()), b.staged().batch())) {
+          toSyncer.hand(b, () -> frozenOr("syncer"));
+        }
+        task = toWriter.take();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      freeze(new LedgerFrozenException("writer interrupted", e));
+    } finally {
+      toSyncer.stop(); // also after an Error: the syncer must not outlive the writer
+    }
+  }
+
+  /**
+   * The syncer thread: commits what it is handed, in order, until told to stop. When no batch is on
+   * its way (none staged, none handed and not yet here), it syncs the last batch's checkpoint on
+   * its own, so callers never wait on an idle log; otherwise it does not: the next batch's sync
+   * covers the checkpoint. A writer that failed a batch never hands it on, but has frozen the
+   * ledger, and then the flush fails the callers waiting here.
+   */
+  private void sync() {
+    try {
+      long taken = 0;
+      for (Handoff.Task task = nextSyncTask(taken); task instanceof Handoff.Batch b; ) {
+        taken++;
+        guarded(() -> committer.commit(b.staged(), next -> state = next), b.staged().batch());
+        task = nextSyncTask(taken);
       }
       flushGuarded();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      freeze(new LedgerFrozenException("writer interrupted", e));
+      freeze(new LedgerFrozenException("syncer interrupted", e));
       committer.abandon(frozen);
     }
   }
 
-  private WriterTask nextTask() throws InterruptedException {
-    WriterTask task = handoff.poll();
+  private Handoff.Task nextSyncTask(long taken) throws InterruptedException {
+    Handoff.Task task = toSyncer.poll();
     while (task == null) {
-      if (!staging) {
+      if (frozen != null || (!staging && handed == taken)) {
         flushGuarded();
       }
-      task = handoff.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      task = toSyncer.pollAWhile();
     }
     return task;
   }
@@ -230,20 +219,25 @@ final class Sequencer implements Runnable {
     guarded(() -> committer.flush(next -> state = next), List.of());
   }
 
-  /** Runs a step of the committer; a fault freezes the ledger and fails everyone waiting. */
-  private void guarded(Runnable step, List<Submission> batch) {
+  /**
+   * Runs a step of the committer; a fault freezes the ledger and fails everyone waiting. Returns
+   * whether the step ran and succeeded.
+   */
+  private boolean guarded(Runnable step, List<Submission> batch) {
     if (frozen != null) {
       fail(new LedgerFrozenException("ledger is frozen; reopen it", frozen), batch);
-      return;
+      return false;
     }
     try {
       step.run();
+      return true;
     } catch (RuntimeException e) {
       freeze(e);
       fail(e, batch);
+      return false;
     } catch (Error e) {
-      // The writer dies with the Error; no caller may be left waiting on it.
-      freeze(new LedgerFrozenException("writer failed: " + e, e));
+      // The thread dies with the Error; no caller may be left waiting on it.
+      freeze(new LedgerFrozenException(Thread.currentThread().getName() + " failed: " + e, e));
       fail(frozen, batch);
       throw e;
     }
@@ -255,9 +249,14 @@ final class Sequencer implements Runnable {
     }
   }
 
-  /** On the writer: fails the batch, the callers waiting for a checkpoint, and what is queued. */
+  /**
+   * Fails the batch and what is queued; on the syncer also the callers waiting for a checkpoint
+   * (its own state: the writer leaves them to it, which fails them at its next step).
+   */
   private void fail(RuntimeException cause, List<Submission> batch) {
-    committer.abandon(cause);
+    if (Thread.currentThread() == toSyncer.taker()) {
+      committer.abandon(cause);
+    }
     BatchAnswers.fail(batch, cause);
     failQueued(cause);
   }

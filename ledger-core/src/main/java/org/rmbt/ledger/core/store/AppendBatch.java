@@ -1,19 +1,13 @@
 package org.rmbt.ledger.core.store;
 
 import java.util.List;
-import java.util.Optional;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.StoredHash;
 
 /**
  * Everything one sequencer batch writes, applied atomically: entries {@code firstIndex ..
  * firstIndex + entries.size() - 1}, their leaf and envelope hashes for lookup, the tree hashes the
- * batch adds, the subject postings of its entries, and optionally the checkpoint over the entries
- * stored before it.
- *
- * @param previousCheckpoint a checkpoint of size exactly {@code firstIndex}, to be stored in the
- *     same synced write as the new latest: the sequencer's pipelining, so that under load a batch
- *     costs one sync, and a checkpoint still covers only entries durable before it was signed
+ * batch adds, and the subject postings of its entries.
  */
 public record AppendBatch(
     long firstIndex,
@@ -21,8 +15,7 @@ public record AppendBatch(
     List<Hash> leafHashes,
     List<Hash> envelopeHashes,
     List<StoredHash> treeHashes,
-    List<SubjectPosting> subjects,
-    Optional<StoredCheckpoint> previousCheckpoint) {
+    List<SubjectPosting> subjects) {
   public AppendBatch {
     if (firstIndex < 0) {
       throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
@@ -35,13 +28,6 @@ public record AppendBatch(
     envelopeHashes = List.copyOf(envelopeHashes);
     treeHashes = List.copyOf(treeHashes);
     subjects = List.copyOf(subjects);
-    if (previousCheckpoint.isPresent() && previousCheckpoint.get().size() != firstIndex) {
-      throw new IllegalArgumentException(
-          "the carried checkpoint must be of size "
-              + firstIndex
-              + " (the entries before the batch), got "
-              + previousCheckpoint.get().size());
-    }
     long end = firstIndex + entries.size();
     for (SubjectPosting p : subjects) {
       if (p.index() < firstIndex || p.index() >= end) {
@@ -50,18 +36,7 @@ public record AppendBatch(
     }
   }
 
-  /** A batch that carries no checkpoint. */
-  public AppendBatch(
-      long firstIndex,
-      List<byte[]> entries,
-      List<Hash> leafHashes,
-      List<Hash> envelopeHashes,
-      List<StoredHash> treeHashes,
-      List<SubjectPosting> subjects) {
-    this(firstIndex, entries, leafHashes, envelopeHashes, treeHashes, subjects, Optional.empty());
-  }
-
-  /** A batch of entries about no particular subject, carrying no checkpoint. */
+  /** A batch of entries about no particular subject. */
   public AppendBatch(
       long firstIndex,
       List<byte[]> entries,

@@ -5,19 +5,6 @@ public final class CheckpointSwap {
   private CheckpointSwap() {}
 
   /**
-   * The checks for a batch's carried checkpoint ({@link AppendBatch#previousCheckpoint}): it must
-   * be larger than the latest and cover exactly the entries stored before the batch. No expected
-   * size: sizes only grow, so no other bytes can be stored under its size.
-   */
-  public static void checkCarried(long latestSize, long carriedSize, long storedSize) {
-    check(latestSize, latestSize, carriedSize, storedSize);
-    if (carriedSize != storedSize) {
-      throw new StoreException(
-          "carried checkpoint size " + carriedSize + " is not the stored size " + storedSize);
-    }
-  }
-
-  /**
    * Refuses {@code next} unless the latest is still the expected one, {@code next} is larger, and
    * it covers only durable entries ({@code storedSize}).
    *

@@ -62,7 +62,7 @@ class LedgerFaultTest {
       assertThat(ledger.view().latestCheckpoint().note()).isEqualTo(before.note());
       signedBefore = storedCheckpoints(faulty);
     }
-    boolean batchDurable = fault != Fault.FAIL_BEFORE_APPEND;
+    boolean batchDurable = fault != Fault.FAIL_BEFORE_WRITE;
     try (Ledger ledger = TestLog.open(RocksLogStore.open(dir), WHOLE_BATCHES)) {
       checkRecovered(ledger, acked, batchDurable ? 3 * BATCH : 2 * BATCH);
       assertNoCheckpointChanged(ledger, signedBefore);

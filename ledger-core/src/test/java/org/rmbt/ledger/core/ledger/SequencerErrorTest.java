@@ -16,18 +16,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.MalformedException;
 import org.rmbt.ledger.core.hash.VerificationException;
+import org.rmbt.ledger.core.store.FaultyLogStore;
 import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
 import org.rmbt.ledger.proto.Envelope;
 
 /**
- * An Error (not a storage fault) on either sequencer thread: the thread dies, but no caller is left
+ * An Error (not a storage fault) on any sequencer thread: the thread dies, but no caller is left
  * waiting, the ledger refuses further appends, and close() still returns with no thread left.
  */
 class SequencerErrorTest {
-  /** Where the Error strikes: staging runs on the sequencer thread, committing on the writer. */
+  /**
+   * Where the Error strikes: staging runs on the sequencer thread, the store write on the writer,
+   * committing the policy's state on the syncer.
+   */
   enum Where {
     STAGING,
-    WRITING
+    WRITING,
+    SYNCING
   }
 
   @TempDir Path dir;
@@ -38,15 +43,15 @@ class SequencerErrorTest {
   void errorFailsTheBatchFreezesTheLedgerAndCloseReturns(Where where) throws Exception {
     Set<Thread> writersBefore = writers();
     EntryPolicy policy = new ErrorOnSecondEntry(new SignerKeyPolicy(TestLog.ring()), where);
+    FaultyLogStore store = new FaultyLogStore(RocksLogStore.open(dir));
     Ledger ledger =
         Ledger.open(
-            RocksLogStore.open(dir),
-            TestLog.signer(),
-            policy,
-            () -> TestLog.CLOCK_MILLIS,
-            LedgerConfig.DEFAULT);
+            store, TestLog.signer(), policy, () -> TestLog.CLOCK_MILLIS, LedgerConfig.DEFAULT);
     AppendResult first = ledger.append(TestLog.envelope(0)).get();
     assertThat(first.index()).isZero();
+    if (where == Where.WRITING) {
+      store.errorOnNextWrite(new InjectedError());
+    }
 
     CompletableFuture<AppendResult> second = ledger.append(TestLog.envelope(1));
     assertThat(catchThrowable(second::join)).hasRootCauseInstanceOf(InjectedError.class);
@@ -60,7 +65,7 @@ class SequencerErrorTest {
 
   private static Set<Thread> writers() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("rmbt-writer") && t.isAlive())
+        .filter(t -> Set.of("rmbt-writer", "rmbt-syncer").contains(t.getName()) && t.isAlive())
         .collect(Collectors.toSet());
   }
 
@@ -72,7 +77,10 @@ class SequencerErrorTest {
     }
   }
 
-  /** Throws {@link InjectedError} on entry 1: when admitting it, or when committing its batch. */
+  /**
+   * Throws {@link InjectedError} on entry 1: when admitting it (STAGING), or when committing its
+   * batch's admissions (SYNCING).
+   */
   private record ErrorOnSecondEntry(EntryPolicy delegate, Where where) implements EntryPolicy {
     @Override
     public void verifySignatures(Envelope env) throws MalformedException, VerificationException {
@@ -103,7 +111,7 @@ class SequencerErrorTest {
         if (index == 1 && where == Where.STAGING) {
           throw new InjectedError();
         }
-        holdsEntryOne |= index == 1;
+        holdsEntryOne |= index == 1 && where == Where.SYNCING;
         return inner.admit(index, env, integratedAt);
       }
 

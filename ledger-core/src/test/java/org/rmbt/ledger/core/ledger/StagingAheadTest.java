@@ -19,9 +19,10 @@ import org.rmbt.ledger.proto.Envelope;
 import org.rmbt.ledger.proto.LedgerEntry;
 
 /**
- * The sequencer stages a batch while the writer still writes the one before, which is then not in
- * the store: duplicates of it, the tree hashes it adds and the policy state it reaches must come
- * from the staged batch itself, and so must the last entry about a subject.
+ * The sequencer stages a batch while the writer still writes the one before and the syncer syncs
+ * the one before that, neither of which readers of the store see yet: duplicates of them, the tree
+ * hashes they add and the policy state they reach must come from the staged batches themselves, and
+ * so must the last entry about a subject.
  */
 class StagingAheadTest {
   /** Two submissions a batch, however long the second takes to come. */
@@ -38,10 +39,10 @@ class StagingAheadTest {
     CountingPolicy policy = new CountingPolicy(new SignerKeyPolicy(TestLog.ring()));
     try (Ledger ledger =
         Ledger.open(store, TestLog.signer(), policy, () -> TestLog.CLOCK_MILLIS, PAIRS)) {
-      store.holdAppends();
+      store.holdWrites();
       CompletableFuture<AppendResult> first = ledger.append(TestLog.envelope(0));
       ledger.append(TestLog.envelope(1));
-      store.awaitHeldAppend();
+      store.awaitHeldWrite();
       int lookupsBefore = store.indexLookups();
       CompletableFuture<AppendResult> again = ledger.append(TestLog.envelope(0));
       CompletableFuture<AppendResult> next = ledger.append(TestLog.envelope(2));
@@ -49,7 +50,7 @@ class StagingAheadTest {
         Thread.onSpinWait(); // the second pair is being staged, the first is still unwritten
       }
       assertThat(store.size()).isZero();
-      store.releaseAppends();
+      store.releaseWrites();
 
       AppendResult dup = again.join();
       assertThat(dup.duplicate()).isTrue();
@@ -72,6 +73,47 @@ class StagingAheadTest {
       assertThat(linked)
           .isEqualTo(
               ledger.view().entries(1, 1).stream().map(Hashing::leaf).findFirst().orElseThrow());
+      TestLog.verify(store, ledger.view().latestCheckpoint());
+    }
+  }
+
+  @Test
+  void batchStagedWhileTwoBeforeItAreNotDurableSeesBoth() throws Exception {
+    FaultyLogStore store = new FaultyLogStore(RocksLogStore.open(dir));
+    CountingPolicy policy = new CountingPolicy(new SignerKeyPolicy(TestLog.ring()));
+    try (Ledger ledger =
+        Ledger.open(store, TestLog.signer(), policy, () -> TestLog.CLOCK_MILLIS, PAIRS)) {
+      int lookupsBefore = store.indexLookups();
+      store.holdSyncs();
+      CompletableFuture<AppendResult> first = ledger.append(TestLog.envelope(0));
+      ledger.append(TestLog.envelope(1));
+      store.awaitHeldSync(); // batch A written, its sync held
+      ledger.append(TestLog.envelope(2));
+      ledger.append(TestLog.envelope(3)); // batch B: written, waits for the syncer
+      CompletableFuture<AppendResult> again = ledger.append(TestLog.envelope(0));
+      CompletableFuture<AppendResult> next = ledger.append(TestLog.envelope(4));
+      while (store.indexLookups() < lookupsBefore + 3) {
+        Thread.onSpinWait(); // batch C is being staged over A and B, neither durable
+      }
+      assertThat(store.size()).isZero();
+      store.releaseSyncs();
+
+      AppendResult dup = again.join();
+      assertThat(dup.duplicate()).isTrue();
+      assertThat(dup.index()).isZero();
+      assertThat(dup.leafHash()).isEqualTo(first.join().leafHash());
+      AppendResult added = next.join();
+      assertThat(added.duplicate()).isFalse();
+      assertThat(added.index()).isEqualTo(4);
+      Proofs.verifyInclusion(
+          4,
+          added.checkpoint().checkpoint().size(),
+          added.leafHash(),
+          added.inclusionProof(),
+          added.checkpoint().checkpoint().root());
+      LedgerEntry entry = EntryCodec.decodeEntry(ledger.view().entries(4, 1).get(0));
+      Hash linked = Hash.decode("prev", entry.getSubjectLinks(0).getPrevLeafHash().toByteArray());
+      assertThat(linked).isEqualTo(Hashing.leaf(ledger.view().entries(3, 1).get(0)));
       TestLog.verify(store, ledger.view().latestCheckpoint());
     }
   }

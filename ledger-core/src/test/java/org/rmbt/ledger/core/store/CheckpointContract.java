@@ -3,7 +3,6 @@ package org.rmbt.ledger.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rmbt.ledger.core.store.SampleBatches.batch;
-import static org.rmbt.ledger.core.store.SampleBatches.carrying;
 import static org.rmbt.ledger.core.store.SampleBatches.checkpoint;
 
 import org.junit.jupiter.api.Test;
@@ -92,33 +91,53 @@ public abstract class CheckpointContract {
   }
 
   @Test
-  void carriedCheckpointIsStoredWithTheBatchAndSurvivesARestart() {
+  void writtenBatchesAndCheckpointsAreSeenOnlyOnceSynced() {
     LogStore store = store();
     store.append(batch(0, 3));
-    store.append(carrying(batch(3, 2), checkpoint(3)));
+    store.write(batch(3, 2));
+    assertThat(store.size()).isEqualTo(3);
+    assertThat(store.indexOf(SampleBatches.leafHash(3))).isEmpty();
+    store.writeCheckpoint(checkpoint(3));
+    assertThat(store.latestCheckpoint()).isEmpty();
+    store.sync();
+    assertThat(store.size()).isEqualTo(5);
+    assertThat(store.indexOf(SampleBatches.leafHash(4))).hasValue(4);
     assertThat(store.latestCheckpoint()).contains(checkpoint(3));
+    store.writeCheckpoint(checkpoint(5));
+    store.sync();
     LogStore again = restarted();
     assertThat(again.size()).isEqualTo(5);
-    assertThat(again.latestCheckpoint()).contains(checkpoint(3));
+    assertThat(again.latestCheckpoint()).contains(checkpoint(5));
     assertThat(again.checkpoint(3)).contains(checkpoint(3));
   }
 
   @Test
-  void carriedCheckpointNotLargerThanTheLatestIsRefusedAndNothingIsWritten() {
+  void writtenCheckpointCoversOnlyDurableEntriesAndGrows() {
     LogStore store = store();
     store.append(batch(0, 3));
-    store.putCheckpoint(checkpoint(3), -1);
-    assertThatThrownBy(() -> store.append(carrying(batch(3, 2), checkpoint(3, "other root"))))
+    store.write(batch(3, 2));
+    assertThatThrownBy(() -> store.writeCheckpoint(checkpoint(5)))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasMessageContaining("5");
+    store.writeCheckpoint(checkpoint(3));
+    assertThatThrownBy(() -> store.writeCheckpoint(checkpoint(3, "other root")))
         .isInstanceOf(CheckpointConflictException.class);
-    assertThat(store.size()).isEqualTo(3);
-    assertThat(store.indexOf(SampleBatches.leafHash(3))).isEmpty();
+    store.sync();
     assertThat(store.checkpoint(3)).contains(checkpoint(3));
+    assertThatThrownBy(() -> store.writeCheckpoint(checkpoint(2)))
+        .isInstanceOf(CheckpointConflictException.class);
+    assertThat(store.latestCheckpoint()).contains(checkpoint(3));
   }
 
   @Test
-  void carriedCheckpointMustCoverExactlyTheEntriesBeforeTheBatch() {
-    assertThatThrownBy(() -> carrying(batch(3, 2), checkpoint(2)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("size 3");
+  void aBatchFollowsWhatIsWrittenNotWhatIsSynced() {
+    LogStore store = store();
+    store.write(batch(0, 2));
+    store.write(batch(2, 2));
+    assertThatThrownBy(() -> store.write(batch(2, 1)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("4");
+    store.sync();
+    assertThat(store.size()).isEqualTo(4);
   }
 }

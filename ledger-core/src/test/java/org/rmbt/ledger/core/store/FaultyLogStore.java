@@ -16,13 +16,15 @@ import org.rmbt.ledger.core.hash.Hash;
  * contradicts.
  *
  * <ul>
- *   <li>{@code FAIL_BEFORE_*}: nothing is written; the caller sees {@link InjectedFault}.
- *   <li>{@code FAIL_AFTER_*}: the write is durable in the wrapped store, yet the caller sees {@link
- *       InjectedFault} — as when the process dies between the sync and the reply.
+ *   <li>{@code FAIL_BEFORE_*}: the call does nothing; the caller sees {@link InjectedFault}.
+ *   <li>{@code FAIL_AFTER_*}: the call took effect in the wrapped store (a write is written, a sync
+ *       made it durable), yet the caller sees {@link InjectedFault} — as when the process dies
+ *       between the call and the reply.
  * </ul>
  *
- * <p>{@link #holdAppends} keeps appends from reaching the wrapped store until released, to stage a
- * batch while the one before it is still unwritten.
+ * <p>Checkpoint faults fire on {@link #writeCheckpoint} and {@link #putCheckpoint} alike. {@link
+ * #holdWrites} and {@link #holdSyncs} keep batch writes or syncs from reaching the wrapped store
+ * until released, to stage a batch while the ones before it are unwritten or not yet durable.
  *
  * <p>Each armed fault fires once, on the next matching call; an {@code AFTER} fault waits for a
  * call the wrapped store accepts (its own refusals pass through unchanged). Reads always pass
@@ -30,8 +32,10 @@ import org.rmbt.ledger.core.hash.Hash;
  */
 public final class FaultyLogStore implements LogStore {
   public enum Fault {
-    FAIL_BEFORE_APPEND,
-    FAIL_AFTER_APPEND,
+    FAIL_BEFORE_WRITE,
+    FAIL_AFTER_WRITE,
+    FAIL_BEFORE_SYNC,
+    FAIL_AFTER_SYNC,
     FAIL_BEFORE_CHECKPOINT,
     FAIL_AFTER_CHECKPOINT
   }
@@ -54,11 +58,13 @@ public final class FaultyLogStore implements LogStore {
 
   private final LogStore delegate;
   private final Set<Fault> armed = EnumSet.noneOf(Fault.class); // guarded by this
-  private int appendsCarryingACheckpoint; // guarded by this
+  private Error writeError; // guarded by this
+  private int syncs; // guarded by this
   private int checkpointWrites; // guarded by this
+  private int checkpointPuts; // guarded by this
   private int indexLookups; // guarded by this
-  private CountDownLatch held = new CountDownLatch(0); // guarded by this
-  private final CountDownLatch appendHeld = new CountDownLatch(1);
+  private final Gate writes = new Gate();
+  private final Gate syncGate = new Gate();
 
   public FaultyLogStore(LogStore delegate) {
     this.delegate = delegate;
@@ -69,19 +75,29 @@ public final class FaultyLogStore implements LogStore {
     armed.add(fault);
   }
 
+  /** The next batch write throws {@code error} (not a storage fault) before reaching the store. */
+  public synchronized void errorOnNextWrite(Error error) {
+    writeError = error;
+  }
+
   /** Whether {@code fault} is armed and has not fired yet. */
   public synchronized boolean isArmed(Fault fault) {
     return armed.contains(fault);
   }
 
-  /** Appends the wrapped store accepted that stored a checkpoint in the same write. */
-  public synchronized int appendsCarryingACheckpoint() {
-    return appendsCarryingACheckpoint;
+  /** Syncs the wrapped store completed. */
+  public synchronized int syncs() {
+    return syncs;
   }
 
-  /** Checkpoints the wrapped store accepted on their own ({@link #putCheckpoint}). */
+  /** Checkpoints the wrapped store accepted unsynced ({@link #writeCheckpoint}). */
   public synchronized int checkpointWrites() {
     return checkpointWrites;
+  }
+
+  /** Checkpoints the wrapped store accepted synced ({@link #putCheckpoint}). */
+  public synchronized int checkpointPuts() {
+    return checkpointPuts;
   }
 
   /** Lookup calls ({@link #indexesOf}) so far: one per batch the sequencer stages. */
@@ -89,33 +105,73 @@ public final class FaultyLogStore implements LogStore {
     return indexLookups;
   }
 
-  /** Appends wait, before reaching the wrapped store, until {@link #releaseAppends}. */
-  public synchronized void holdAppends() {
-    held = new CountDownLatch(1);
+  /** Batch writes wait, before reaching the wrapped store, until {@link #releaseWrites}. */
+  public void holdWrites() {
+    writes.hold();
   }
 
-  public synchronized void releaseAppends() {
-    held.countDown();
+  public void releaseWrites() {
+    writes.release();
   }
 
-  /** Waits until an append is held. */
-  public void awaitHeldAppend() throws InterruptedException {
-    appendHeld.await();
+  /** Waits until a batch write is held. */
+  public void awaitHeldWrite() throws InterruptedException {
+    writes.awaitHeld();
   }
 
-  private void waitIfHeld() {
-    CountDownLatch gate;
-    synchronized (this) {
-      gate = held;
+  /** Syncs wait, before reaching the wrapped store, until {@link #releaseSyncs}. */
+  public void holdSyncs() {
+    syncGate.hold();
+  }
+
+  public void releaseSyncs() {
+    syncGate.release();
+  }
+
+  /** Waits until a sync is held. */
+  public void awaitHeldSync() throws InterruptedException {
+    syncGate.awaitHeld();
+  }
+
+  /** Holds calls of one kind while closed; counts down {@code held} when the first one waits. */
+  private static final class Gate {
+    private CountDownLatch open = new CountDownLatch(0); // guarded by this
+    private final CountDownLatch held = new CountDownLatch(1);
+
+    synchronized void hold() {
+      open = new CountDownLatch(1);
     }
-    if (gate.getCount() > 0) {
-      appendHeld.countDown();
+
+    synchronized void release() {
+      open.countDown();
     }
-    try {
-      gate.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while an append was held", e);
+
+    void awaitHeld() throws InterruptedException {
+      held.await();
+    }
+
+    void pass() {
+      CountDownLatch gate;
+      synchronized (this) {
+        gate = open;
+      }
+      if (gate.getCount() > 0) {
+        held.countDown();
+      }
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while held", e);
+      }
+    }
+  }
+
+  private synchronized void throwErrorIfSet() {
+    Error e = writeError;
+    writeError = null;
+    if (e != null) {
+      throw e;
     }
   }
 
@@ -126,15 +182,34 @@ public final class FaultyLogStore implements LogStore {
   }
 
   @Override
-  public void append(AppendBatch batch) {
-    waitIfHeld();
-    fireIfArmed(Fault.FAIL_BEFORE_APPEND);
-    delegate.append(batch);
+  public void write(AppendBatch batch) {
+    writes.pass();
+    throwErrorIfSet();
+    fireIfArmed(Fault.FAIL_BEFORE_WRITE);
+    delegate.write(batch);
+    // The batch is written below; the caller is told it failed.
+    fireIfArmed(Fault.FAIL_AFTER_WRITE);
+  }
+
+  @Override
+  public void sync() {
+    syncGate.pass();
+    fireIfArmed(Fault.FAIL_BEFORE_SYNC);
+    delegate.sync();
     synchronized (this) {
-      appendsCarryingACheckpoint += batch.previousCheckpoint().isPresent() ? 1 : 0;
+      syncs++;
     }
-    // The batch is durable below; the caller is told it failed.
-    fireIfArmed(Fault.FAIL_AFTER_APPEND);
+    fireIfArmed(Fault.FAIL_AFTER_SYNC);
+  }
+
+  @Override
+  public void writeCheckpoint(StoredCheckpoint next) {
+    fireIfArmed(Fault.FAIL_BEFORE_CHECKPOINT);
+    delegate.writeCheckpoint(next);
+    synchronized (this) {
+      checkpointWrites++;
+    }
+    fireIfArmed(Fault.FAIL_AFTER_CHECKPOINT);
   }
 
   @Override
@@ -142,7 +217,7 @@ public final class FaultyLogStore implements LogStore {
     fireIfArmed(Fault.FAIL_BEFORE_CHECKPOINT);
     delegate.putCheckpoint(next, expectedLatestSize);
     synchronized (this) {
-      checkpointWrites++;
+      checkpointPuts++;
     }
     fireIfArmed(Fault.FAIL_AFTER_CHECKPOINT);
   }

@@ -15,18 +15,23 @@ class FaultyLogStoreTest {
   private final InMemoryLogStore inner = new InMemoryLogStore();
   private final FaultyLogStore store = new FaultyLogStore(inner);
 
-  /** One write per fault: the caller always sees the fault; the store keeps it only if AFTER. */
+  /**
+   * One append or checkpoint per fault: the caller always sees the fault; the store keeps the write
+   * only if it was synced (an append's sync ran, or a checkpoint put got past its fault).
+   */
   @ParameterizedTest
   @CsvSource({
-    "FAIL_BEFORE_APPEND,     false",
-    "FAIL_AFTER_APPEND,      true",
+    "FAIL_BEFORE_WRITE,      false",
+    "FAIL_AFTER_WRITE,       false",
+    "FAIL_BEFORE_SYNC,       false",
+    "FAIL_AFTER_SYNC,        true",
     "FAIL_BEFORE_CHECKPOINT, false",
     "FAIL_AFTER_CHECKPOINT,  true"
   })
   void faultFailsTheCallAndPersistsOnlyAfter(Fault fault, boolean persisted) {
     store.append(batch(0, 2));
     store.failNext(fault);
-    boolean append = fault == Fault.FAIL_BEFORE_APPEND || fault == Fault.FAIL_AFTER_APPEND;
+    boolean append = fault != Fault.FAIL_BEFORE_CHECKPOINT && fault != Fault.FAIL_AFTER_CHECKPOINT;
     Runnable write =
         append ? () -> store.append(batch(2, 1)) : () -> store.putCheckpoint(checkpoint(2), -1);
 
@@ -46,7 +51,7 @@ class FaultyLogStoreTest {
 
   @Test
   void faultFiresOnceThenWritesPassThrough() {
-    store.failNext(Fault.FAIL_BEFORE_APPEND);
+    store.failNext(Fault.FAIL_BEFORE_WRITE);
     assertThatThrownBy(() -> store.append(batch(0, 1))).isInstanceOf(InjectedFault.class);
     store.append(batch(0, 1));
     assertThat(inner.size()).isEqualTo(1);
@@ -64,10 +69,10 @@ class FaultyLogStoreTest {
 
   @Test
   void afterFaultStaysArmedWhenTheWrappedStoreRefuses() {
-    store.failNext(Fault.FAIL_AFTER_APPEND);
+    store.failNext(Fault.FAIL_AFTER_WRITE);
     assertThatThrownBy(() -> store.append(batch(1, 1)))
         .isInstanceOf(StoreException.class)
         .isNotInstanceOf(InjectedFault.class);
-    assertThat(store.isArmed(Fault.FAIL_AFTER_APPEND)).isTrue();
+    assertThat(store.isArmed(Fault.FAIL_AFTER_WRITE)).isTrue();
   }
 }

@@ -41,12 +41,19 @@ public final class InMemoryLogStore implements LogStore {
   private final Data data;
   private boolean closed; // guarded by data
 
+  /** Written, not yet synced: lost by a "restart". Guarded by data. */
+  private final List<AppendBatch> unsynced = new ArrayList<>();
+
+  private StoredCheckpoint unsyncedCheckpoint; // guarded by data
+  private long written; // guarded by data: end of what is written
+
   public InMemoryLogStore() {
     this(new Data());
   }
 
   private InMemoryLogStore(Data data) {
     this.data = data;
+    this.written = data.entries.size();
   }
 
   /** A new store over this one's data, as after a restart; this one must be closed first. */
@@ -68,35 +75,58 @@ public final class InMemoryLogStore implements LogStore {
   }
 
   @Override
-  public void append(AppendBatch batch) {
+  public void write(AppendBatch batch) {
     synchronized (data) {
       checkOpen();
-      if (batch.firstIndex() != data.entries.size()) {
+      if (batch.firstIndex() != written) {
         throw new StoreException(
-            "batch starts at index "
-                + batch.firstIndex()
-                + " but the log has "
-                + data.entries.size());
+            "batch starts at index " + batch.firstIndex() + " but the log has " + written);
       }
       checkNew(batch);
-      long latestSize = latestSize();
-      batch
-          .previousCheckpoint()
-          .ifPresent(c -> CheckpointSwap.checkCarried(latestSize, c.size(), data.entries.size()));
-      batch.previousCheckpoint().ifPresent(c -> data.checkpoints.put(c.size(), c));
-      List<byte[]> entries = batch.entries();
-      for (int i = 0; i < entries.size(); i++) {
-        long index = batch.firstIndex() + i;
-        data.index.put(batch.leafHashes().get(i), index);
-        data.index.put(batch.envelopeHashes().get(i), index);
-        data.entries.add(entries.get(i));
+      unsynced.add(batch);
+      written += batch.leafHashes().size();
+    }
+  }
+
+  @Override
+  public void writeCheckpoint(StoredCheckpoint next) {
+    synchronized (data) {
+      checkOpen();
+      long latestWritten = latestWrittenSize();
+      CheckpointSwap.check(latestWritten, latestWritten, next.size(), data.entries.size());
+      unsyncedCheckpoint = next;
+    }
+  }
+
+  /** Applies what was written; a "restart" ({@link #reopened()}) before this loses it. */
+  @Override
+  public void sync() {
+    synchronized (data) {
+      checkOpen();
+      for (AppendBatch batch : unsynced) {
+        apply(batch);
       }
-      for (StoredHash stored : batch.treeHashes()) {
-        data.tree.put(stored.index(), stored.hash());
+      unsynced.clear();
+      if (unsyncedCheckpoint != null) {
+        data.checkpoints.put(unsyncedCheckpoint.size(), unsyncedCheckpoint);
+        unsyncedCheckpoint = null;
       }
-      for (SubjectPosting p : batch.subjects()) {
-        data.subjects.computeIfAbsent(p.subject(), k -> new TreeSet<>()).add(p.index());
-      }
+    }
+  }
+
+  private void apply(AppendBatch batch) {
+    List<byte[]> entries = batch.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      long index = batch.firstIndex() + i;
+      data.index.put(batch.leafHashes().get(i), index);
+      data.index.put(batch.envelopeHashes().get(i), index);
+      data.entries.add(entries.get(i));
+    }
+    for (StoredHash stored : batch.treeHashes()) {
+      data.tree.put(stored.index(), stored.hash());
+    }
+    for (SubjectPosting p : batch.subjects()) {
+      data.subjects.computeIfAbsent(p.subject(), k -> new TreeSet<>()).add(p.index());
     }
   }
 
@@ -123,7 +153,7 @@ public final class InMemoryLogStore implements LogStore {
     Set<Hash> keys = new HashSet<>();
     for (int i = 0; i < batch.leafHashes().size(); i++) {
       for (Hash key : List.of(batch.leafHashes().get(i), batch.envelopeHashes().get(i))) {
-        if (data.index.containsKey(key) || !keys.add(key)) {
+        if (data.index.containsKey(key) || writtenKeys().contains(key) || !keys.add(key)) {
           throw new IllegalStateException("caller bug: hash " + key + " is already indexed");
         }
       }
@@ -133,11 +163,30 @@ public final class InMemoryLogStore implements LogStore {
       if (stored.index() < 0) {
         throw new IllegalArgumentException("negative stored-hash index " + stored.index());
       }
-      if (data.tree.containsKey(stored.index()) || !indexes.add(stored.index())) {
+      if (data.tree.containsKey(stored.index())
+          || writtenTreeIndexes().contains(stored.index())
+          || !indexes.add(stored.index())) {
         throw new IllegalStateException(
             "caller bug: stored hash " + stored.index() + " is written twice");
       }
     }
+  }
+
+  private Set<Hash> writtenKeys() {
+    Set<Hash> keys = new HashSet<>();
+    for (AppendBatch b : unsynced) {
+      keys.addAll(b.leafHashes());
+      keys.addAll(b.envelopeHashes());
+    }
+    return keys;
+  }
+
+  private Set<Long> writtenTreeIndexes() {
+    Set<Long> indexes = new HashSet<>();
+    for (AppendBatch b : unsynced) {
+      b.treeHashes().forEach(h -> indexes.add(h.index()));
+    }
+    return indexes;
   }
 
   @Override
@@ -207,9 +256,16 @@ public final class InMemoryLogStore implements LogStore {
     synchronized (data) {
       checkOpen();
       // Sizes only grow past the latest, so no other bytes can be stored under next.size().
-      CheckpointSwap.check(latestSize(), expectedLatestSize, next.size(), data.entries.size());
+      CheckpointSwap.check(
+          latestWrittenSize(), expectedLatestSize, next.size(), data.entries.size());
+      sync(); // a synced write makes everything written before it durable too
       data.checkpoints.put(next.size(), next);
     }
+  }
+
+  /** As {@link #latestSize()}, counting one written but not yet synced. */
+  private long latestWrittenSize() {
+    return unsyncedCheckpoint == null ? latestSize() : unsyncedCheckpoint.size();
   }
 
   /** Size of the latest checkpoint, -1 for none; the caller holds {@code data}'s lock. */

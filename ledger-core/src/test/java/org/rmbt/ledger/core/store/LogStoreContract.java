@@ -267,6 +267,41 @@ public abstract class LogStoreContract extends CosignatureContract {
     assertHolds(store, 1_000);
   }
 
+  /** The sequencer's split: one thread writes batches while another syncs, readers meanwhile. */
+  @Test
+  void readersSeeOnlySyncedBatchesWhileWritingAndSyncingOverlap() throws Exception {
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<Integer> reader = pool.submit(() -> readTailUntil(done));
+      Future<Integer> syncer =
+          pool.submit(
+              () -> {
+                int syncs = 0;
+                while (!done.get()) {
+                  long before = store.size();
+                  store.sync();
+                  assertThat(store.size()).isGreaterThanOrEqualTo(before);
+                  syncs++;
+                }
+                return syncs;
+              });
+      for (long first = 0; first < 1_000; first += 10) {
+        store.write(batch(first, 10));
+      }
+      store.sync();
+      assertThat(store.size()).isEqualTo(1_000);
+      done.set(true);
+      assertThat(syncer.get(60, TimeUnit.SECONDS)).isPositive();
+      assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+    } finally {
+      done.set(true);
+      pool.shutdown();
+      assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue(); // before close
+    }
+    assertHolds(store, 1_000);
+  }
+
   /** Checks the visible tail over and over until {@code done}; returns the number of passes. */
   private int readTailUntil(AtomicBoolean done) {
     int passes = 0;

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.hash.Hashing;
 import org.rmbt.ledger.core.merkle.StoredHash;
@@ -46,18 +45,6 @@ public final class SampleBatches {
       tree.add(new StoredHash(i, treeHash(i)));
     }
     return new AppendBatch(first, entries, leaves, envelopes, tree);
-  }
-
-  /** {@code batch} carrying {@code previous} into the same write. */
-  public static AppendBatch carrying(AppendBatch batch, StoredCheckpoint previous) {
-    return new AppendBatch(
-        batch.firstIndex(),
-        batch.entries(),
-        batch.leafHashes(),
-        batch.envelopeHashes(),
-        batch.treeHashes(),
-        batch.subjects(),
-        Optional.of(previous));
   }
 
   public static StoredCheckpoint checkpoint(long size) {

@@ -4,7 +4,6 @@ import java.util.List;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.merkle.StoredHash;
 import org.rmbt.ledger.core.store.AppendBatch;
-import org.rmbt.ledger.core.store.StoredCheckpoint;
 import org.rmbt.ledger.core.store.SubjectPosting;
 import org.rocksdb.ColumnFamilyHandle;
 
@@ -43,8 +42,8 @@ record Families(
   }
 
   /**
-   * Stages all of {@code batch}, the new meta size and any carried checkpoint into {@code out};
-   * returns the batch's backlog segment (empty pairs for a batch of no entries).
+   * Stages all of {@code batch} and the new meta size into {@code out}; returns the batch's backlog
+   * segment (empty pairs for a batch of no entries).
    */
   LeafIndexBacklog.Segment stage(AppendBatch batch, SerializedBatch out) {
     byte[] key = new byte[Keys.LONG_SIZE];
@@ -70,10 +69,6 @@ record Families(
       out.put(subjects, SubjectKeys.of(p.subject(), p.index()), EMPTY);
     }
     out.put(meta, SIZE_KEY, Keys.of(index));
-    if (batch.previousCheckpoint().isPresent()) {
-      StoredCheckpoint carried = batch.previousCheckpoint().get();
-      out.put(checkpoints, Keys.of(carried.size()), carried.note());
-    }
     return new LeafIndexBacklog.Segment(batch.firstIndex(), pairs);
   }
 

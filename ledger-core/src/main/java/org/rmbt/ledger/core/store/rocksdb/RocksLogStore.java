@@ -22,10 +22,11 @@ import org.rocksdb.WriteBatch;
 /**
  * The log's storage in RocksDB, one column family per kind of data (see {@link Families}).
  *
- * <p>One writer ({@link #append}, {@link #putCheckpoint}) and any number of concurrent readers.
- * {@link #size()} is the publication point: readers see an entry, or find it by hash, only once a
- * synced batch has moved it. {@link #close()} waits for calls in flight; later calls that would
- * touch the database throw {@link StoreException}.
+ * <p>One writer ({@link #write}, {@link #writeCheckpoint}, {@link #putCheckpoint}), one syncer
+ * ({@link #sync}, concurrent with the writer: a batch is written while the WAL is synced for the
+ * one before), and any number of concurrent readers. {@link #size()} is the publication point:
+ * readers see an entry, or find it by hash, only once a sync has moved it. {@link #close()} waits
+ * for calls in flight; later calls that would touch the database throw {@link StoreException}.
  */
 public final class RocksLogStore implements LogStore {
   private final RocksTuning tuning;
@@ -39,8 +40,24 @@ public final class RocksLogStore implements LogStore {
   /** Serialises writers, so the size check and the write it guards cannot interleave. */
   private final Object writeLock = new Object();
 
+  /** Serialises syncs, so that what they publish only grows. */
+  private final Object syncLock = new Object();
+
+  /** Guards publishing {@link #latest}; taken last, after either lock above. */
+  private final Object latestLock = new Object();
+
+  /** Durable and visible. */
   private volatile long size;
+
   private volatile Optional<StoredCheckpoint> latest;
+
+  /** End of what is written, durable or not. Guarded by writeLock. */
+  private long written;
+
+  /**
+   * The latest checkpoint written, durable or not; null if none since open. Guarded by writeLock.
+   */
+  private StoredCheckpoint writtenCheckpoint;
 
   private RocksLogStore(
       RocksTuning tuning,
@@ -55,6 +72,7 @@ public final class RocksLogStore implements LogStore {
     this.families = Families.of(handles);
     RecoveredState state = RecoveredState.load(db, tuning.read, families);
     this.size = state.size();
+    this.written = size;
     this.latest = state.latest();
     LeafIndexIngest ingest =
         new LeafIndexIngest(db, families, tuning.leafIndexSst, dir.resolve(INGEST_DIR));
@@ -102,46 +120,78 @@ public final class RocksLogStore implements LogStore {
   }
 
   @Override
-  public void append(AppendBatch batch) {
+  public void write(AppendBatch batch) {
     lifecycle.run(
         () -> {
           synchronized (writeLock) {
-            appendLocked(batch);
+            writeLocked(batch);
           }
         });
   }
 
-  private void appendLocked(AppendBatch batch) {
-    if (batch.firstIndex() != size) {
+  private void writeLocked(AppendBatch batch) {
+    if (batch.firstIndex() != written) {
       throw new StoreException(
-          "batch starts at index " + batch.firstIndex() + " but the log has " + size);
+          "batch starts at index " + batch.firstIndex() + " but the log has " + written);
     }
-    Optional<StoredCheckpoint> carried = batch.previousCheckpoint();
-    if (carried.isPresent()) {
-      CheckpointSwap.checkCarried(latestSize(), carried.get().size(), size);
-    }
-    LeafIndexBacklog.Segment written = write(batch);
-    // crash here: the batch and its meta size are in the synced WAL; reopen finds all of it.
-    if (written.count() > 0) {
-      backlog.add(written);
-    }
-    size = written.end();
-    latest = carried.isPresent() ? carried : latest;
-  }
-
-  /** Writes the batch as one synced WriteBatch; returns its backlog segment. */
-  private LeafIndexBacklog.Segment write(AppendBatch batch) {
     SerializedBatch serialized = new SerializedBatch(Families.expectedBytes(batch));
     LeafIndexBacklog.Segment segment = families.stage(batch, serialized);
     try (WriteBatch wb = serialized.toWriteBatch()) {
       // crash during write: the batch is one WAL record; recovery keeps all of it or none.
-      db.write(tuning.syncWrite, wb);
-      return segment;
+      db.write(tuning.write, wb);
     } catch (RocksDBException e) {
-      // The WAL may or may not hold the batch now (e.g. the write landed, the fsync failed), and
-      // RocksDB may have stopped taking writes: the caller treats this as fatal and reopens.
-      throw new StoreException("append at " + batch.firstIndex() + " failed: " + e.getMessage(), e);
+      // The WAL may or may not hold the batch now, and RocksDB may have stopped taking writes:
+      // the caller treats this as fatal and reopens.
+      throw new StoreException("write at " + batch.firstIndex() + " failed: " + e.getMessage(), e);
     }
+    if (segment.count() > 0) {
+      backlog.add(segment); // lookups see it only below size, i.e. once synced
+    }
+    written = segment.end();
+  }
+
+  @Override
+  public void writeCheckpoint(StoredCheckpoint next) {
+    lifecycle.run(
+        () -> {
+          synchronized (writeLock) {
+            long latestWritten = writtenCheckpointSize();
+            CheckpointSwap.check(latestWritten, latestWritten, next.size(), size);
+            try {
+              db.put(families.checkpoints(), tuning.write, Keys.of(next.size()), next.note());
+            } catch (RocksDBException e) {
+              throw new StoreException(
+                  "checkpoint " + next.size() + " failed: " + e.getMessage(), e);
+            }
+            writtenCheckpoint = next;
+          }
+        });
+  }
+
+  @Override
+  public void sync() {
+    lifecycle.run(
+        () -> {
+          synchronized (syncLock) {
+            long upTo;
+            StoredCheckpoint checkpoint;
+            synchronized (writeLock) {
+              upTo = written;
+              checkpoint = writtenCheckpoint;
+            }
+            // Outside the write lock: the next batch is written while this one reaches the disk.
+            try {
+              db.syncWal();
+            } catch (RocksDBException e) {
+              throw new StoreException("sync failed: " + e.getMessage(), e);
+            }
+            // crash here: all of it is durable; reopen finds it.
+            size = upTo;
+            if (checkpoint != null) {
+              publishLatest(checkpoint);
+            }
+          }
+        });
   }
 
   @Override
@@ -269,7 +319,7 @@ public final class RocksLogStore implements LogStore {
     lifecycle.run(
         () -> {
           synchronized (writeLock) {
-            CheckpointSwap.check(latestSize(), expectedLatestSize, next.size(), size);
+            CheckpointSwap.check(writtenCheckpointSize(), expectedLatestSize, next.size(), size);
             // Sizes only grow past the latest, so no other bytes can be stored under next.size().
             try {
               db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
@@ -279,7 +329,8 @@ public final class RocksLogStore implements LogStore {
                   "checkpoint " + next.size() + " failed: " + e.getMessage(), e);
             }
             // crash here: the checkpoint is durable and reopen serves it as the latest.
-            latest = Optional.of(next);
+            writtenCheckpoint = next;
+            publishLatest(next);
           }
         });
   }
@@ -306,6 +357,20 @@ public final class RocksLogStore implements LogStore {
   /** The cached latest is authoritative: RocksDB's directory lock keeps other processes out. */
   private long latestSize() {
     return latest.map(StoredCheckpoint::size).orElse(-1L);
+  }
+
+  /** Makes {@code checkpoint} the latest readers see, unless a larger one already is. */
+  private void publishLatest(StoredCheckpoint checkpoint) {
+    synchronized (latestLock) {
+      if (checkpoint.size() > latestSize()) {
+        latest = Optional.of(checkpoint);
+      }
+    }
+  }
+
+  /** Size of the latest checkpoint written, durable or not; under writeLock. */
+  private long writtenCheckpointSize() {
+    return writtenCheckpoint == null ? latestSize() : writtenCheckpoint.size();
   }
 
   @Override

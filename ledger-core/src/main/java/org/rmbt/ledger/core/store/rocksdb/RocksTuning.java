@@ -50,6 +50,7 @@ final class RocksTuning implements AutoCloseable {
 
   final DBOptions db;
   final WriteOptions syncWrite;
+  final WriteOptions write;
   final ReadOptions read;
   final ReadOptions bulkRead;
 
@@ -66,9 +67,12 @@ final class RocksTuning implements AutoCloseable {
   RocksTuning() {
     RocksDB.loadLibrary();
     db = own(dbOptions());
-    // sync=true: append and putCheckpoint promise durability before they return, so every write
-    // fsyncs the WAL. Batches amortise the fsync; the sequencer sizes them.
+    // sync=true: putCheckpoint (and cosignatures) promise durability before they return.
     syncWrite = own(new WriteOptions().setSync(true));
+    // Batches and the sequencer's checkpoints: the WAL record is written (it survives a crash of
+    // the process, not of the machine) and an explicit syncWal makes it durable, so that the next
+    // batch is written while the disk syncs this one.
+    write = own(new WriteOptions().setSync(false));
     read = own(new ReadOptions());
     // Long range reads (whole-log verification, replica catch-up) pass through once: caching
     // their blocks would evict the hot ones and pay an LRU insert per block. Halved the CPU per
@@ -102,8 +106,8 @@ final class RocksTuning implements AutoCloseable {
     return new DBOptions()
         .setCreateIfMissing(true)
         .setCreateMissingColumnFamilies(true)
-        // One writer thread: there is no write group to pipeline, and the default path keeps
-        // "visible to readers" strictly after "in the synced WAL".
+        // One writer thread: there is no write group to pipeline. (Readers see a batch only once
+        // the store's size covers it, after the WAL sync: RocksLogStore.sync.)
         .setEnablePipelinedWrite(false)
         // Flush all families together, so the SST files never hold part of a batch that the WAL
         // no longer has (matters if a WAL tail is ever lost).
