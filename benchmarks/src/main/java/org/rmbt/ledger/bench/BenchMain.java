@@ -119,8 +119,8 @@ public final class BenchMain {
   }
 
   private void unsignedAppends(int batch) {
-    // Batch 1000: 400,000 timed entries, so that the timed run holds the leaf_index compactions a
-    // log of that size goes through (at ~262,000 and ~524,000 entries), not just ingests.
+    // Batch 1000: 400,000 timed entries (the log's entries 400,000-800,000), so that the timed run
+    // holds the leaf_index compactions a log of that size goes through, not just ingests.
     int count = count(batch == 1 ? 400 : batch == 100 ? 50_000 : 400_000);
     progress("unsigned appends, batch " + batch + ": " + count);
     double rate;
@@ -129,10 +129,10 @@ public final class BenchMain {
       // run in flight (200,000) only made the GC copy them (GC ~6 -> ~4 µs per entry).
       int window = Math.max(10, 10 * batch);
       // C2 compiles the per-batch and per-ingest methods (staging, integration, answers, the leaf
-      // index's sort) only after a few hundred batches: with 50,000 warm-up entries it was still
-      // compiling during the timed run (4-10 µs of compiler CPU per timed entry, 1-2 after
-      // 200,000-300,000).
-      DurableAppends.unsigned(ledger, 0, Math.min(count, 200_000), window);
+      // index's sort and filter) only after a few hundred batches: after 200,000 warm-up entries
+      // it still took 2.9-5.1 µs of compiler CPU per entry of the next 200,000 (harness, three
+      // runs), 0.8-1.2 after 400,000. A node runs for days; the row is its steady state.
+      DurableAppends.unsigned(ledger, 0, Math.min(count, 400_000), window);
       settle();
       rate = DurableAppends.unsigned(ledger, 1_000_000_000L, count, window);
     }

@@ -18,11 +18,12 @@ import org.rocksdb.RocksIterator;
  * ~1–2 µs of the sequencer's CPU per key (the JNI call, then a filter probe in every L0 file and
  * level), ~0.1 µs here.
  *
- * <p>The filter is built by a background scan of {@code leaf_index} (on open, and again twice as
- * large whenever the log outgrows it), while {@link #ingested} adds each newly ingested file's keys
- * to it as well. Until a scan completes, {@link #mightContain} answers true: lookups go to RocksDB
- * as before. A scan's iterator is created under the same lock as {@link #ingested} adds: an ingest
- * either precedes the iterator (the scan sees its keys) or adds to the filter being built.
+ * <p>The filter is built by a background scan of {@code leaf_index} (at the first lookup, so that a
+ * store opened only to be read or verified never pays for it; and again twice as large whenever the
+ * log outgrows it), while {@link #ingested} adds each newly ingested file's keys to it as well.
+ * Until a scan completes, {@link #mightContain} answers true: lookups go to RocksDB as before. A
+ * scan's iterator is created under the same lock as {@link #ingested} adds: an ingest either
+ * precedes the iterator (the scan sees its keys) or adds to the filter being built.
  */
 final class LeafIndexFilter implements AutoCloseable {
   /** Smallest filter built: 2^21 keys, 2.5 MiB; a log of a million entries fits. */
@@ -39,11 +40,13 @@ final class LeafIndexFilter implements AutoCloseable {
   /** Complete over leaf_index, or null before the first scan ends. */
   private volatile HashFilter ready;
 
+  private volatile boolean started;
   private HashFilter building; // guarded by lock
   private long keys; // guarded by lock: keys in leaf_index, an upper bound
 
   /**
-   * Starts the first scan, for a log of {@code entries} (two keys each: leaf and envelope hash).
+   * A filter for a log of {@code entries} (two keys each: leaf and envelope hash), to be built at
+   * the first lookup.
    *
    * @param minKeys smallest capacity built (tests use small ones to force rebuilds)
    */
@@ -53,16 +56,29 @@ final class LeafIndexFilter implements AutoCloseable {
     this.leafIndex = leafIndex;
     this.scanRead = scanRead;
     this.minKeys = minKeys;
-    synchronized (lock) {
-      keys = 2 * entries;
-      startScan();
-    }
+    this.keys = 2 * entries;
   }
 
   /** False only if no key equal to {@code key} is in leaf_index. */
   boolean mightContain(Hash key) {
     HashFilter f = ready;
-    return f == null || f.mightContain(key);
+    if (f == null) {
+      start();
+      return true;
+    }
+    return f.mightContain(key);
+  }
+
+  /** Starts the first scan, unless started already. */
+  void start() {
+    if (!started) {
+      synchronized (lock) {
+        if (!started) {
+          started = true;
+          startScan();
+        }
+      }
+    }
   }
 
   /** Adds the keys of {@code segments}, just ingested into leaf_index. */

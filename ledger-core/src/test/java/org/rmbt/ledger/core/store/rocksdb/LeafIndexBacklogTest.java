@@ -43,6 +43,7 @@ class LeafIndexBacklogTest {
   @Test
   void lookupsThroughTheFilterFindEveryEntryBeforeAndAfterReopen() throws Exception {
     try (RocksLogStore store = RocksLogStore.open(dir, INGEST_AT, 1_000_000)) {
+      store.leafIndexFilter().start();
       store.leafIndexFilter().awaitScans(); // built over the empty log: ingests alone fill it
       appendBatchesOf(store, 30, 0, 600);
       awaitBacklogBelow(store, INGEST_AT);
@@ -50,6 +51,10 @@ class LeafIndexBacklogTest {
       assertAllFound(store, 600);
     }
     try (RocksLogStore store = TestStores.ingestingEvery(dir, INGEST_AT)) {
+      store.readEntries(0, 600);
+      store.leafIndexFilter().awaitScans();
+      assertThat(store.leafIndexFilter().capacity()).as("built before any lookup").isZero();
+      assertThat(store.indexOf(leafHash(0))).hasValue(0); // the first lookup starts the scan
       store.leafIndexFilter().awaitScans();
       assertThat(store.leafIndexFilter().capacity()).isPositive();
       assertAllFound(store, 600);

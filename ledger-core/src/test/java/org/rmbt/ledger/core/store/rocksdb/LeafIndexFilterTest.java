@@ -60,6 +60,7 @@ class LeafIndexFilterTest {
           List<Segment> before = List.of(ingest(db, leafIndex, 0, 500));
           try (ReadOptions read = new ReadOptions();
               LeafIndexFilter filter = new LeafIndexFilter(db, leafIndex, read, 500, 100_000)) {
+            filter.start();
             filter.awaitScans();
             assertThat(keysOf(before)).allMatch(filter::mightContain);
             // Put behind the filter's back: nothing tells it, so most are ruled out.
@@ -79,6 +80,7 @@ class LeafIndexFilterTest {
           ColumnFamilyHandle leafIndex = family.get("leaf_index");
           try (ReadOptions read = new ReadOptions();
               LeafIndexFilter filter = new LeafIndexFilter(db, leafIndex, read, 0, 64)) {
+            filter.start();
             filter.awaitScans();
             long first = filter.capacity();
             List<Segment> all = new ArrayList<>();
