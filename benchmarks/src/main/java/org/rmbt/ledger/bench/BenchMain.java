@@ -133,8 +133,16 @@ public final class BenchMain {
       // it still took 2.9-5.1 µs of compiler CPU per entry of the next 200,000 (harness, three
       // runs), 0.8-1.2 after 400,000. A node runs for days; the row is its steady state.
       DurableAppends.unsigned(ledger, 0, Math.min(count, 400_000), window);
+      DurableAppends.Unsigned timed = DurableAppends.Unsigned.prepare(1_000_000_000L, count);
       settle();
-      rate = DurableAppends.unsigned(ledger, 1_000_000_000L, count, window);
+      CpuTimes before = CpuTimes.now();
+      rate = DurableAppends.unsigned(ledger, timed, window);
+      CpuTimes after = CpuTimes.now();
+      System.err.printf(
+          "[bench] unsigned batch %d: %.1f µs process CPU per entry; per thread:%n%s",
+          batch,
+          (after.processNanos() - before.processNanos()) / 1e3 / count,
+          after.perThreadSince(before));
     }
     String what = "Durable appends, unsigned (pre-validated), batch " + batch;
     if (batch == 1000) {

@@ -3,7 +3,6 @@ package org.rmbt.ledger.core.ledger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongFunction;
 import org.rmbt.ledger.bench.BenchEnvelopes;
 import org.rmbt.ledger.core.checkpoint.SignerKey;
 import org.rmbt.ledger.core.hash.Hash;
@@ -81,32 +80,32 @@ public final class DurableAppends {
    * window} in flight; entries/s.
    */
   public static double unsigned(Ledger ledger, long first, int count, int window) {
-    List<Envelope> envs = new ArrayList<>(count);
-    List<byte[]> bytes = new ArrayList<>(count);
-    List<Hash> hashes = new ArrayList<>(count);
-    prepare(first, count, BenchEnvelopes::unsigned, envs, bytes, hashes);
-    InFlight inFlight = new InFlight(Math.min(window, QUEUE));
-    long start = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      inFlight.acquire();
-      inFlight.track(ledger.enqueue(envs.get(i), bytes.get(i), hashes.get(i)));
-    }
-    inFlight.awaitAll();
-    return rate(count, start);
+    return unsigned(ledger, Unsigned.prepare(first, count), window);
   }
 
-  private static void prepare(
-      long first,
-      int count,
-      LongFunction<Envelope> make,
-      List<Envelope> envs,
-      List<byte[]> bytes,
-      List<Hash> hashes) {
-    for (int i = 0; i < count; i++) {
-      Envelope e = make.apply(first + i);
-      envs.add(e);
-      bytes.add(e.toByteArray());
-      hashes.add(Hashing.sha256(bytes.get(i)));
+  /** {@code input}, appended pre-validated, at most {@code window} in flight; entries/s. */
+  public static double unsigned(Ledger ledger, Unsigned input, int window) {
+    InFlight inFlight = new InFlight(Math.min(window, QUEUE));
+    long start = System.nanoTime();
+    for (int i = 0; i < input.envs.size(); i++) {
+      inFlight.acquire();
+      inFlight.track(ledger.enqueue(input.envs.get(i), input.bytes.get(i), input.hashes.get(i)));
+    }
+    inFlight.awaitAll();
+    return rate(input.envs.size(), start);
+  }
+
+  /** Unsigned envelopes decoded and hashed ahead of a timed run, as callers would have. */
+  public record Unsigned(List<Envelope> envs, List<byte[]> bytes, List<Hash> hashes) {
+    public static Unsigned prepare(long first, int count) {
+      Unsigned u = new Unsigned(new ArrayList<>(count), new ArrayList<>(count), new ArrayList<>());
+      for (int i = 0; i < count; i++) {
+        Envelope e = BenchEnvelopes.unsigned(first + i);
+        u.envs.add(e);
+        u.bytes.add(e.toByteArray());
+        u.hashes.add(Hashing.sha256(u.bytes.get(i)));
+      }
+      return u;
     }
   }
 
