@@ -15,8 +15,10 @@ import org.rmbt.ledger.core.store.rocksdb.RocksLogStore;
 import org.rmbt.ledger.core.verify.LogVerifier;
 
 /**
- * Runs every core benchmark in one process and prints one Markdown table (also written to the file
- * named by the first argument). Progress goes to stderr so stdout is only the table.
+ * Runs every core benchmark and prints one Markdown table (also written to the file named by the
+ * first argument). Progress goes to stderr so stdout is only the table. Each part (signed appends,
+ * catch-up, unsigned appends, the big log) runs in a JVM of its own ({@link ForkedPart}), as JMH
+ * forks its own runs.
  *
  * <p>System properties: {@code bench.logSize} (entries in the big log, default 1,000,000) and
  * {@code bench.scale} (multiplies the append counts; below 1 for quick runs while developing).
@@ -48,6 +50,12 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (ForkedPart.isChild(args)) {
+      BenchMain child = new BenchMain(Path.of(args[3]));
+      child.part(args[1], Double.parseDouble(args[2]));
+      Files.write(Path.of(args[4]), child.table.rows(), StandardCharsets.UTF_8);
+      return;
+    }
     Path work = Files.createTempDirectory("rmbt-bench");
     try {
       String md = new BenchMain(work).run();
@@ -60,18 +68,39 @@ public final class BenchMain {
     }
   }
 
+  private static final List<String> PARTS = List.of("signed", "catch-up", "unsigned", "log");
+
   private String run() throws Exception {
     progress("Ed25519 verify, " + threads + " threads (JMH)");
     double verifyRate = JmhRuns.verifyRate(threads);
     table.row(
         "Ed25519 verify (Bouncy Castle), " + threads + " threads", Table.perSecond(verifyRate));
-    for (int batch : BATCHES) {
-      signedAppends(batch, verifyRate);
+    for (String part : PARTS) {
+      table.addRows(ForkedPart.run(part, verifyRate, work));
     }
-    CatchUpBench.row(table, work, count(100_000), threads, verifyRate);
-    for (int batch : BATCHES) {
-      unsignedAppends(batch);
+    return table.markdown();
+  }
+
+  /** One of {@link #PARTS}, into this JVM's table. */
+  private void part(String name, double verifyRate) throws Exception {
+    switch (name) {
+      case "signed" -> {
+        for (int batch : BATCHES) {
+          signedAppends(batch, verifyRate);
+        }
+      }
+      case "catch-up" -> CatchUpBench.row(table, work, count(100_000), threads, verifyRate);
+      case "unsigned" -> {
+        for (int batch : BATCHES) {
+          unsignedAppends(batch);
+        }
+      }
+      case "log" -> bigLog();
+      default -> throw new IllegalArgumentException("no benchmark part " + name);
     }
+  }
+
+  private void bigLog() throws Exception {
     Path log = work.resolve("log-1m");
     buildLog(log);
     progress("inclusion proofs at " + logSize + " entries (JMH)");
@@ -82,7 +111,6 @@ public final class BenchMain {
         "< 1 ms",
         proof[0] < PROOF_TARGET_US && proof[1] < PROOF_TARGET_US);
     verifyLog(log);
-    return table.markdown();
   }
 
   private void signedAppends(int batch, double verifyRate) throws Exception {

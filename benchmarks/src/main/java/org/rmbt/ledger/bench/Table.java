@@ -20,6 +20,16 @@ final class Table {
     rows.add("| " + what + " | " + result + " | " + target + " | " + met + " |");
   }
 
+  /** The rows so far, one Markdown line each. */
+  List<String> rows() {
+    return List.copyOf(rows);
+  }
+
+  /** Appends rows another table measured ({@link #rows()}). */
+  void addRows(List<String> measured) {
+    rows.addAll(measured);
+  }
+
   String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("| measurement | result | target | met? |\n");
