@@ -48,6 +48,9 @@ final class RocksTuning implements AutoCloseable {
 
   private static final long MIB = 1L << 20;
 
+  /** Ingested files {@code leaf_index} gathers in L0 before compacting them (see its options). */
+  private static final int LEAF_INDEX_L0_FILES = 12;
+
   final DBOptions db;
   final WriteOptions syncWrite;
   final WriteOptions write;
@@ -92,7 +95,7 @@ final class RocksTuning implements AutoCloseable {
             new ColumnFamilyDescriptor(
                 RocksDB.DEFAULT_COLUMN_FAMILY, own(new ColumnFamilyOptions())),
             family("entries", entriesOptions(cache)),
-            family("leaf_index", hashOptions(cache, bloom, 32 * MIB)),
+            family("leaf_index", leafIndexOptions(cache, bloom)),
             family("tree", hashOptions(cache, null, 32 * MIB)),
             family("checkpoints", smallOptions()),
             family("meta", smallOptions()),
@@ -130,6 +133,22 @@ final class RocksTuning implements AutoCloseable {
         // signatures and hashes do not, so nothing stronger is worth the CPU.
         .setCompressionType(CompressionType.LZ4_COMPRESSION)
         .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+  }
+
+  /**
+   * {@code leaf_index} gets its keys only as ingested files ({@link LeafIndexIngest}), one per
+   * 65,536 entries, each overlapping every other (random keys), so each L0 → L1 compaction rewrites
+   * all of L1. Waiting for 12 files instead of RocksDB's 4 rewrites L1 a third as often (bytes
+   * rewritten per entry at a million entries: ~360 → ~170). Lookups pay for the extra L0 files only
+   * when {@link LeafIndexFilter} lets them through (duplicates, ~1.5 % of misses): one more bloom
+   * probe per file. Unsigned appends, batch 1000, entries 400,000–800,000 (A/B): 75,258 and 90,806
+   * → 107,750 and 109,916 /s, compaction threads 2.2–3.0 → under 0.5 µs/entry.
+   */
+  private ColumnFamilyOptions leafIndexOptions(Cache cache, BloomFilter bloom) {
+    return hashOptions(cache, bloom, 32 * MIB)
+        .setLevel0FileNumCompactionTrigger(LEAF_INDEX_L0_FILES)
+        .setLevel0SlowdownWritesTrigger(3 * LEAF_INDEX_L0_FILES)
+        .setLevel0StopWritesTrigger(5 * LEAF_INDEX_L0_FILES);
   }
 
   /** 32-byte hashes as keys or values: random bytes, so compression only costs CPU. */
