@@ -148,8 +148,7 @@ public final class BenchMain {
 
   private void unsignedAppends(int batch) {
     // Batch 1000: 800,000 timed entries (the log's entries 400,000-1,200,000), so that the timed
-    // run holds what a log of that size goes through besides ingests: a leaf_index compaction (at
-    // ~786,000 entries) and a rebuild of its lookup filter (at ~1,000,000).
+    // run holds a leaf_index compaction (every 12 ingests, ~786,000 entries), not just ingests.
     int count = count(batch == 1 ? 400 : batch == 100 ? 50_000 : 800_000);
     progress("unsigned appends, batch " + batch + ": " + count);
     double rate;

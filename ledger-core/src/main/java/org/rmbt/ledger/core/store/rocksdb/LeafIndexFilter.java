@@ -26,7 +26,10 @@ import org.rocksdb.RocksIterator;
  * precedes the iterator (the scan sees its keys) or adds to the filter being built.
  */
 final class LeafIndexFilter implements AutoCloseable {
-  /** Smallest filter built: 2^21 keys, 2.5 MiB; a log of a million entries fits. */
+  /**
+   * Smallest filter built: at least 2^21 keys; rounded up to whole powers of two it is 4 MiB for
+   * ~3.3 M keys, a log of ~1.6 M entries before the first rebuild.
+   */
   static final long MIN_KEYS = 1L << 21;
 
   private final RocksDB db;

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.rmbt.ledger.core.hash.Hash;
 import org.rmbt.ledger.core.store.AppendBatch;
-import org.rmbt.ledger.core.store.CheckpointSwap;
 import org.rmbt.ledger.core.store.LogStore;
 import org.rmbt.ledger.core.store.StoreException;
 import org.rmbt.ledger.core.store.StoredCheckpoint;
@@ -17,7 +16,6 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * The log's storage in RocksDB, one column family per kind of data (see {@link Families}).
@@ -37,27 +35,8 @@ public final class RocksLogStore implements LogStore {
 
   private final StoreLifecycle lifecycle = new StoreLifecycle();
 
-  /** Serialises writers, so the size check and the write it guards cannot interleave. */
-  private final Object writeLock = new Object();
-
-  /** Serialises syncs, so that what they publish only grows. */
-  private final Object syncLock = new Object();
-
-  /** Guards publishing {@link #latest}; taken last, after either lock above. */
-  private final Object latestLock = new Object();
-
-  /** Durable and visible. */
-  private volatile long size;
-
-  private volatile Optional<StoredCheckpoint> latest;
-
-  /** End of what is written, durable or not. Guarded by writeLock. */
-  private long written;
-
-  /**
-   * The latest checkpoint written, durable or not; null if none since open. Guarded by writeLock.
-   */
-  private StoredCheckpoint writtenCheckpoint;
+  private final Frontier frontier;
+  private final StoreWriter writer;
 
   private RocksLogStore(
       RocksTuning tuning,
@@ -71,14 +50,13 @@ public final class RocksLogStore implements LogStore {
     this.handles = List.copyOf(handles);
     this.families = Families.of(handles);
     RecoveredState state = RecoveredState.load(db, tuning.read, families);
-    this.size = state.size();
-    this.written = size;
-    this.latest = state.latest();
+    this.frontier = new Frontier(state.size(), state.latest());
     LeafIndexIngest ingest =
         new LeafIndexIngest(db, families, tuning.leafIndexSst, dir.resolve(INGEST_DIR));
     LeafIndexFilter filter =
-        new LeafIndexFilter(db, families.leafIndex(), tuning.bulkRead, size, filterKeys);
-    this.backlog = LeafIndexBacklog.load(ingest, filter, ingest.load(), size, ingestAt);
+        new LeafIndexFilter(db, families.leafIndex(), tuning.bulkRead, state.size(), filterKeys);
+    this.backlog = LeafIndexBacklog.load(ingest, filter, ingest.load(), state.size(), ingestAt);
+    this.writer = new StoreWriter(db, families, tuning, backlog, frontier);
   }
 
   /** Where leaf_index files are built before ingestion, inside the store's directory. */
@@ -116,82 +94,22 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public long size() {
-    return size;
+    return frontier.size();
   }
 
   @Override
   public void write(AppendBatch batch) {
-    lifecycle.run(
-        () -> {
-          synchronized (writeLock) {
-            writeLocked(batch);
-          }
-        });
-  }
-
-  private void writeLocked(AppendBatch batch) {
-    if (batch.firstIndex() != written) {
-      throw new StoreException(
-          "batch starts at index " + batch.firstIndex() + " but the log has " + written);
-    }
-    SerializedBatch serialized = new SerializedBatch(Families.expectedBytes(batch));
-    LeafIndexBacklog.Segment segment = families.stage(batch, serialized);
-    try (WriteBatch wb = serialized.toWriteBatch()) {
-      // crash during write: the batch is one WAL record; recovery keeps all of it or none.
-      db.write(tuning.write, wb);
-    } catch (RocksDBException e) {
-      // The WAL may or may not hold the batch now, and RocksDB may have stopped taking writes:
-      // the caller treats this as fatal and reopens.
-      throw new StoreException("write at " + batch.firstIndex() + " failed: " + e.getMessage(), e);
-    }
-    if (segment.count() > 0) {
-      backlog.add(segment); // lookups see it only below size, i.e. once synced
-    }
-    written = segment.end();
+    lifecycle.run(() -> writer.write(batch));
   }
 
   @Override
   public void writeCheckpoint(StoredCheckpoint next) {
-    lifecycle.run(
-        () -> {
-          synchronized (writeLock) {
-            long latestWritten = writtenCheckpointSize();
-            CheckpointSwap.check(latestWritten, latestWritten, next.size(), size);
-            try {
-              db.put(families.checkpoints(), tuning.write, Keys.of(next.size()), next.note());
-            } catch (RocksDBException e) {
-              throw new StoreException(
-                  "checkpoint " + next.size() + " failed: " + e.getMessage(), e);
-            }
-            writtenCheckpoint = next;
-          }
-        });
+    lifecycle.run(() -> writer.writeCheckpoint(next));
   }
 
   @Override
   public void sync() {
-    lifecycle.run(
-        () -> {
-          synchronized (syncLock) {
-            long upTo;
-            StoredCheckpoint checkpoint;
-            synchronized (writeLock) {
-              upTo = written;
-              checkpoint = writtenCheckpoint;
-            }
-            // Outside the write lock: the next batch is written while this one reaches the disk.
-            try {
-              db.syncWal();
-            } catch (RocksDBException e) {
-              throw new StoreException("sync failed: " + e.getMessage(), e);
-            }
-            // crash here: all of it is durable; reopen finds it.
-            size = upTo;
-            if (checkpoint != null) {
-              publishLatest(checkpoint);
-            }
-          }
-        });
+    lifecycle.run(writer::sync);
   }
 
   @Override
@@ -212,7 +130,7 @@ public final class RocksLogStore implements LogStore {
     if (from < 0 || count < 0) {
       throw new IllegalArgumentException("from and count must be >= 0: " + from + ", " + count);
     }
-    long known = size;
+    long known = frontier.size();
     if (from > known - count) {
       throw new StoreException(
           "entries " + from + "+" + count + " are past the end of the log (size " + known + ")");
@@ -260,7 +178,7 @@ public final class RocksLogStore implements LogStore {
   /** One call for a whole batch's envelopes: the sequencer looks them up together. */
   @Override
   public List<OptionalLong> indexesOf(List<Hash> keys) {
-    long known = size;
+    long known = frontier.size();
     return lifecycle.guarded(
         () -> backlog.indexesOf(keys, known, raw -> multiGet(families.leafIndex(), raw)));
   }
@@ -290,13 +208,13 @@ public final class RocksLogStore implements LogStore {
     return lifecycle.guarded(
         () ->
             SubjectKeys.scan(
-                db, families.subjects(), tuning.read, subject, fromIndex, limit, size));
+                db, families.subjects(), tuning.read, subject, fromIndex, limit, frontier.size()));
   }
 
   @Override
   public OptionalLong lastEntryAbout(String subject) {
     return lifecycle.guarded(
-        () -> SubjectKeys.last(db, families.subjects(), tuning.read, subject, size));
+        () -> SubjectKeys.last(db, families.subjects(), tuning.read, subject, frontier.size()));
   }
 
   @Override
@@ -311,28 +229,12 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
-    return latest;
+    return frontier.latest();
   }
 
   @Override
   public void putCheckpoint(StoredCheckpoint next, long expectedLatestSize) {
-    lifecycle.run(
-        () -> {
-          synchronized (writeLock) {
-            CheckpointSwap.check(writtenCheckpointSize(), expectedLatestSize, next.size(), size);
-            // Sizes only grow past the latest, so no other bytes can be stored under next.size().
-            try {
-              db.put(families.checkpoints(), tuning.syncWrite, Keys.of(next.size()), next.note());
-            } catch (RocksDBException e) {
-              // As for append: the checkpoint may be durable after all; reopening tells.
-              throw new StoreException(
-                  "checkpoint " + next.size() + " failed: " + e.getMessage(), e);
-            }
-            // crash here: the checkpoint is durable and reopen serves it as the latest.
-            writtenCheckpoint = next;
-            publishLatest(next);
-          }
-        });
+    lifecycle.run(() -> writer.putCheckpoint(next, expectedLatestSize));
   }
 
   /**
@@ -352,25 +254,6 @@ public final class RocksLogStore implements LogStore {
   /** Entries whose hashes are not yet ingested into leaf_index (for tests). */
   long leafIndexBacklog() {
     return backlog.waitingEntries();
-  }
-
-  /** The cached latest is authoritative: RocksDB's directory lock keeps other processes out. */
-  private long latestSize() {
-    return latest.map(StoredCheckpoint::size).orElse(-1L);
-  }
-
-  /** Makes {@code checkpoint} the latest readers see, unless a larger one already is. */
-  private void publishLatest(StoredCheckpoint checkpoint) {
-    synchronized (latestLock) {
-      if (checkpoint.size() > latestSize()) {
-        latest = Optional.of(checkpoint);
-      }
-    }
-  }
-
-  /** Size of the latest checkpoint written, durable or not; under writeLock. */
-  private long writtenCheckpointSize() {
-    return writtenCheckpoint == null ? latestSize() : writtenCheckpoint.size();
   }
 
   @Override
