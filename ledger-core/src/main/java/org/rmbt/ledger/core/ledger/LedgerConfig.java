@@ -5,9 +5,9 @@ package org.rmbt.ledger.core.ledger;
  *
  * @param maxBatchEntries most entries one durable write holds
  * @param maxBatchDelayMillis how long the sequencer waits to fill a batch once it has one entry; 0
- *     takes what is queued, which batches naturally while the previous write syncs. The previous
- *     batch's checkpoint rides with the next write, so under load a caller waits up to about two
- *     delays and two synced writes; larger batches mean fewer syncs, each costing CPU as well
+ *     takes what is queued, which batches naturally while the previous write syncs. A batch's
+ *     checkpoint becomes durable with the next batch's sync, so under load a caller waits up to
+ *     about two delays and two syncs; larger batches mean fewer syncs, each costing CPU as well
  * @param maxQueuedEntries submissions waiting beyond this are refused ({@link
  *     BackpressureException}), so memory stays bounded under overload
  */

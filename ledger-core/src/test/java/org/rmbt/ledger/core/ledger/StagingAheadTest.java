@@ -52,27 +52,9 @@ class StagingAheadTest {
       assertThat(store.size()).isZero();
       store.releaseWrites();
 
-      AppendResult dup = again.join();
-      assertThat(dup.duplicate()).isTrue();
-      assertThat(dup.index()).isZero();
-      assertThat(dup.leafHash()).isEqualTo(first.join().leafHash());
-      AppendResult added = next.join();
-      assertThat(added.duplicate()).isFalse();
-      assertThat(added.index()).isEqualTo(2);
-      for (AppendResult r : List.of(first.join(), dup, added)) {
-        Proofs.verifyInclusion(
-            r.index(),
-            r.checkpoint().checkpoint().size(),
-            r.leafHash(),
-            r.inclusionProof(),
-            r.checkpoint().checkpoint().root());
-      }
+      assertDuplicateThenNew(first.join(), again, next, 2);
       assertThat(store.size()).isEqualTo(3);
-      LedgerEntry entry = EntryCodec.decodeEntry(ledger.view().entries(2, 1).get(0));
-      Hash linked = Hash.decode("prev", entry.getSubjectLinks(0).getPrevLeafHash().toByteArray());
-      assertThat(linked)
-          .isEqualTo(
-              ledger.view().entries(1, 1).stream().map(Hashing::leaf).findFirst().orElseThrow());
+      assertLinkedToPrevious(ledger, 2);
       TestLog.verify(store, ledger.view().latestCheckpoint());
     }
   }
@@ -98,24 +80,41 @@ class StagingAheadTest {
       assertThat(store.size()).isZero();
       store.releaseSyncs();
 
-      AppendResult dup = again.join();
-      assertThat(dup.duplicate()).isTrue();
-      assertThat(dup.index()).isZero();
-      assertThat(dup.leafHash()).isEqualTo(first.join().leafHash());
-      AppendResult added = next.join();
-      assertThat(added.duplicate()).isFalse();
-      assertThat(added.index()).isEqualTo(4);
-      Proofs.verifyInclusion(
-          4,
-          added.checkpoint().checkpoint().size(),
-          added.leafHash(),
-          added.inclusionProof(),
-          added.checkpoint().checkpoint().root());
-      LedgerEntry entry = EntryCodec.decodeEntry(ledger.view().entries(4, 1).get(0));
-      Hash linked = Hash.decode("prev", entry.getSubjectLinks(0).getPrevLeafHash().toByteArray());
-      assertThat(linked).isEqualTo(Hashing.leaf(ledger.view().entries(3, 1).get(0)));
+      assertDuplicateThenNew(first.join(), again, next, 4);
+      assertLinkedToPrevious(ledger, 4);
       TestLog.verify(store, ledger.view().latestCheckpoint());
     }
+  }
+
+  /** The first envelope again is answered as entry 0, the new one as {@code index}; all proven. */
+  private static void assertDuplicateThenNew(
+      AppendResult first,
+      CompletableFuture<AppendResult> again,
+      CompletableFuture<AppendResult> next,
+      long index)
+      throws Exception {
+    AppendResult dup = again.join();
+    assertThat(dup.duplicate()).isTrue();
+    assertThat(dup.index()).isZero();
+    assertThat(dup.leafHash()).isEqualTo(first.leafHash());
+    AppendResult added = next.join();
+    assertThat(added.duplicate()).isFalse();
+    assertThat(added.index()).isEqualTo(index);
+    for (AppendResult r : List.of(first, dup, added)) {
+      Proofs.verifyInclusion(
+          r.index(),
+          r.checkpoint().checkpoint().size(),
+          r.leafHash(),
+          r.inclusionProof(),
+          r.checkpoint().checkpoint().root());
+    }
+  }
+
+  /** Entry {@code index} links its subject to the entry just before it. */
+  private static void assertLinkedToPrevious(Ledger ledger, long index) throws Exception {
+    LedgerEntry entry = EntryCodec.decodeEntry(ledger.view().entries(index, 1).get(0));
+    Hash linked = Hash.decode("prev", entry.getSubjectLinks(0).getPrevLeafHash().toByteArray());
+    assertThat(linked).isEqualTo(Hashing.leaf(ledger.view().entries(index - 1, 1).get(0)));
   }
 
   /**

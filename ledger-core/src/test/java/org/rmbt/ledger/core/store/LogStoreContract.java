@@ -260,9 +260,7 @@ public abstract class LogStoreContract extends CosignatureContract {
         assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
       }
     } finally {
-      done.set(true);
-      pool.shutdown();
-      assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue(); // before close
+      stop(pool, done);
     }
     assertHolds(store, 1_000);
   }
@@ -295,11 +293,16 @@ public abstract class LogStoreContract extends CosignatureContract {
       assertThat(syncer.get(60, TimeUnit.SECONDS)).isPositive();
       assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
     } finally {
-      done.set(true);
-      pool.shutdown();
-      assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue(); // before close
+      stop(pool, done);
     }
     assertHolds(store, 1_000);
+  }
+
+  /** Stops the test's threads; before the store closes. */
+  private static void stop(ExecutorService pool, AtomicBoolean done) throws InterruptedException {
+    done.set(true);
+    pool.shutdown();
+    assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
   }
 
   /** Checks the visible tail over and over until {@code done}; returns the number of passes. */
