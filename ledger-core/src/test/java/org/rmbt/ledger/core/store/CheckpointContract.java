@@ -99,6 +99,7 @@ public abstract class CheckpointContract {
     assertThat(store.indexOf(SampleBatches.leafHash(3))).isEmpty();
     store.writeCheckpoint(checkpoint(3));
     assertThat(store.latestCheckpoint()).isEmpty();
+    assertThat(store.checkpoint(3)).isEmpty();
     store.sync();
     assertThat(store.size()).isEqualTo(5);
     assertThat(store.indexOf(SampleBatches.leafHash(4))).hasValue(4);

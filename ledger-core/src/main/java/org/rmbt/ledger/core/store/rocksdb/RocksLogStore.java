@@ -185,7 +185,8 @@ public final class RocksLogStore implements LogStore {
 
   @Override
   public Optional<StoredCheckpoint> checkpoint(long treeSize) {
-    if (treeSize < 0) {
+    // Past the latest durable one, a checkpoint may be written but not yet synced: not served.
+    if (treeSize < 0 || treeSize > frontier.latestSize()) {
       return Optional.empty();
     }
     byte[] note = get(families.checkpoints(), Keys.of(treeSize));
