@@ -34,10 +34,7 @@ class LeafIndexFilterTest {
       throws Exception {
     byte[] pairs = new byte[entries * LeafIndexBacklog.PAIR_BYTES];
     random.nextBytes(pairs);
-    for (int i = 0; i < 2 * entries; i++) {
-      byte[] key = Arrays.copyOfRange(pairs, i * Hash.SIZE, (i + 1) * Hash.SIZE);
-      db.put(leafIndex, key, Keys.of(first + i / 2));
-    }
+    RawRocks.putPairs(db, leafIndex, first, pairs);
     return new Segment(first, pairs);
   }
 

@@ -60,13 +60,20 @@ public final class RawRocks {
       throws Exception {
     try (RocksIterator it = db.newIterator(family.get("index_backlog"))) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
-        long first = Keys.decode("backlog key", it.key());
-        byte[] pairs = it.value();
-        for (int i = 0; i < pairs.length / Hash.SIZE; i++) {
-          byte[] hash = Arrays.copyOfRange(pairs, i * Hash.SIZE, (i + 1) * Hash.SIZE);
-          db.put(family.get("leaf_index"), hash, Keys.of(first + i / 2));
-        }
+        putPairs(db, family.get("leaf_index"), Keys.decode("backlog key", it.key()), it.value());
       }
+    }
+  }
+
+  /**
+   * Puts the (leaf hash, envelope hash) pairs of a backlog value for entries from {@code first}
+   * into {@code leafIndex} with plain puts: the keys an ingest of them would add.
+   */
+  static void putPairs(RocksDB db, ColumnFamilyHandle leafIndex, long first, byte[] pairs)
+      throws Exception {
+    for (int i = 0; i < pairs.length / Hash.SIZE; i++) {
+      byte[] hash = Arrays.copyOfRange(pairs, i * Hash.SIZE, (i + 1) * Hash.SIZE);
+      db.put(leafIndex, hash, Keys.of(first + i / 2));
     }
   }
 
